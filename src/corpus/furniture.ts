@@ -1,0 +1,68 @@
+import { normalizeText, words } from '../text/normalize';
+
+/**
+ * Site furniture (comment forms, share and newsletter prompts, bylines,
+ * link lines) is text sites repeat on every page, so it says nothing about
+ * who copied whom. These rules find it by shape, not by listing phrases.
+ */
+
+/** Fewer words than this is too little text to be evidence of copying. */
+export const MIN_EVIDENCE_WORDS = 8;
+/** Below this many words, a paragraph is "short" for the rules below. */
+const SHORT_WORDS = 25;
+/** A paragraph this long ends the article body; short lines after it are its tail. */
+const BODY_WORDS = 15;
+
+const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/i;
+const READER_ADDRESS = /\b(?:you|your|yours|you're|you'll)\b/i;
+
+/** Rules that need only the paragraph itself (used on pages too). */
+export function isFurnitureText(text: string): boolean {
+  const n = words(text).length;
+  if (n < MIN_EVIDENCE_WORDS) return true;
+  if (n >= SHORT_WORDS) return false;
+  // Link lines, and short prompts speaking to the reader ("Your email
+  // address will not be published", "By submitting your email, you…").
+  return URL.test(text) || READER_ADDRESS.test(normalizeText(text));
+}
+
+/**
+ * Marks the furniture among a document's paragraphs: the text rules above,
+ * short lines repeated within the document (share bars at top and bottom),
+ * short lines repeated across documents, and the run of short lines after
+ * the last full paragraph (signature, date, comment form).
+ */
+export function furnitureMask(paragraphs: string[], documentFrequency?: Map<string, number>): boolean[] {
+  const keys = paragraphs.map((p) => normalizeText(p));
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const lengths = paragraphs.map((p) => words(p).length);
+  let lastFull = -1;
+  lengths.forEach((n, i) => {
+    if (n >= BODY_WORDS) lastFull = i;
+  });
+  return paragraphs.map((p, i) => {
+    if (isFurnitureText(p)) return true;
+    if (lengths[i] >= SHORT_WORDS) return false;
+    if ((counts.get(keys[i]) ?? 0) > 1) return true;
+    if ((documentFrequency?.get(keys[i]) ?? 0) >= 3) return true;
+    return i > lastFull;
+  });
+}
+
+/** How many documents carry each short paragraph (normalised). */
+export function shortParagraphFrequency(documents: string[][]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const paragraphs of documents) {
+    const seen = new Set<string>();
+    for (const p of paragraphs) {
+      if (words(p).length >= SHORT_WORDS) continue;
+      const k = normalizeText(p);
+      if (!seen.has(k)) {
+        seen.add(k);
+        df.set(k, (df.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  return df;
+}

@@ -1,0 +1,35 @@
+import { charGrams } from '../fingerprint/grams';
+import { bandKeys, optimalParams, type LshParams } from '../fingerprint/lsh';
+import { MinHasher, NUM_PERM } from '../fingerprint/minhash';
+import { canonical } from '../text/normalize';
+import { sentenceUnits } from './windows';
+
+/**
+ * Jaccard of character 5-gram sets at which LSH should propose a pair.
+ * Reworded sentences overlap 0.45–0.9 by 5-grams (over the larger side),
+ * which is a Jaccard of about 0.3–0.8; 0.25 leaves margin below that.
+ */
+export const LSH_THRESHOLD = 0.25;
+
+export const LSH_PARAMS: LshParams = (({ bands, rows }) => ({ bands, rows }))(optimalParams(LSH_THRESHOLD, NUM_PERM));
+
+let hasher: MinHasher | undefined;
+const minHasher = () => (hasher ??= new MinHasher());
+
+/**
+ * Band keys of a text's fingerprint units: each sentence unit, and the whole
+ * text (the element-wise minimum of its units' signatures, which is the
+ * signature of the union of their grams, without hashing twice).
+ */
+export function unitKeys(text: string): Uint32Array[] {
+  const units = sentenceUnits(text);
+  const sigs = units.map((u) => minHasher().signature(charGrams(canonical(u.text))));
+  if (sigs.length === 0) return [];
+  const keys = sigs.map((s) => bandKeys(s, LSH_PARAMS));
+  if (sigs.length > 1) {
+    const whole = sigs[0].slice();
+    for (const s of sigs.slice(1)) for (let i = 0; i < whole.length; i++) if (s[i] < whole[i]) whole[i] = s[i];
+    keys.push(bandKeys(whole, LSH_PARAMS));
+  }
+  return keys;
+}

@@ -1,0 +1,26 @@
+/** How a page passage relates to its corpus version. Kept open for new kinds. */
+export type MatchKind = 'verbatim' | 'edited' | 'reworded';
+
+export const KINDS: readonly MatchKind[] = ['verbatim', 'edited', 'reworded'];
+
+export const KIND_LABEL: Record<MatchKind, string> = {
+  verbatim: 'Copied verbatim',
+  edited: 'Lightly edited copy',
+  reworded: 'Reworded copy',
+};
+
+/**
+ * Thresholds, measured on the seeds and the team's fixtures (README, "How
+ * matching decides"). Overlap is shared character 5-grams over the larger
+ * side's, between a page sentence window and a corpus sentence window.
+ */
+export const THRESHOLDS = {
+  /** Below this overlap two windows are unrelated; same-topic prose peaks near 0.35. */
+  unitOverlap: 0.45,
+  /** Windows under this overlap are reworded, and must be long to count. */
+  editedOverlap: 0.7,
+  /** Fewest words of a reworded window: short lines reach 0.45 by chance. */
+  rewordedMinWords: 15,
+  /** Word 3-shingle Jaccard from which a copy is "edited", not reworded (spins measure 0.12–0.35). */
+  editedShingleJaccard: 0.5,
+} as const;

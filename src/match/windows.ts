@@ -1,0 +1,56 @@
+import { charGrams } from '../fingerprint/grams';
+import { canonical, words } from '../text/normalize';
+import { splitSentences, type Span } from '../text/sentences';
+
+/** Sentences shorter than this lean on a neighbour: alone they prove nothing. */
+const MIN_UNIT_WORDS = 5;
+
+/** A run of consecutive sentences of a text, fingerprinted. */
+export interface Window extends Span {
+  /** First and last sentence unit covered (inclusive). */
+  first: number;
+  last: number;
+  words: number;
+  grams: Uint32Array;
+}
+
+/** Sentences, with very short ones merged into their neighbour. */
+export function sentenceUnits(text: string): Span[] {
+  const units: Span[] = [];
+  let pending: Span | undefined;
+  for (const s of splitSentences(text)) {
+    const cur: Span = pending ? { start: pending.start, end: s.end, text: text.slice(pending.start, s.end) } : s;
+    if (words(cur.text).length < MIN_UNIT_WORDS) {
+      pending = cur;
+      continue;
+    }
+    pending = undefined;
+    units.push(cur);
+  }
+  if (pending) {
+    const last = units.pop();
+    units.push(last ? { start: last.start, end: pending.end, text: text.slice(last.start, pending.end) } : pending);
+  }
+  return units;
+}
+
+function makeWindow(text: string, units: Span[], first: number, last: number): Window {
+  const start = units[first].start;
+  const end = units[last].end;
+  const slice = text.slice(start, end);
+  return { start, end, text: slice, first, last, words: words(slice).length, grams: charGrams(canonical(slice)) };
+}
+
+/**
+ * Windows of one and two consecutive units, plus the whole text: a copy may
+ * split or merge sentences, or restructure a paragraph entirely.
+ */
+export function windowsOf(text: string, units = sentenceUnits(text)): Window[] {
+  const out: Window[] = [];
+  for (let i = 0; i < units.length; i++) {
+    out.push(makeWindow(text, units, i, i));
+    if (i + 1 < units.length) out.push(makeWindow(text, units, i, i + 1));
+  }
+  if (units.length > 2) out.push(makeWindow(text, units, 0, units.length - 1));
+  return out;
+}
