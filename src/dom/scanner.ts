@@ -1,0 +1,60 @@
+import type { BlockMatch } from '../match/corpus';
+import { candidateElements, extractBlock, type Block } from './blocks';
+import { inSlices } from './schedule';
+
+/** Blocks per request to the background: small enough to answer quickly. */
+const BATCH = 150;
+
+export type MatchFn = (texts: string[]) => Promise<Array<BlockMatch | null>>;
+
+/**
+ * Reads the page's blocks in time slices, sends new or changed ones to the
+ * background for matching, and hands answers to `apply`. Remembers each
+ * element's last text so re-scans after mutations only send what changed.
+ */
+export class PageScanner {
+  private readonly seen = new WeakMap<Element, string>();
+  private queue: Promise<void> = Promise.resolve();
+  scanned = 0;
+
+  constructor(
+    private readonly match: MatchFn,
+    private readonly apply: (block: Block, match: BlockMatch | null) => void,
+    private readonly afterPass: (scanned: number) => void,
+  ) {}
+
+  /** Scans under the given roots; passes run one after another. */
+  scan(roots: ParentNode[]): Promise<void> {
+    this.queue = this.queue.then(() => this.pass(roots)).catch((e) => console.warn('Reprint: scan failed', e));
+    return this.queue;
+  }
+
+  private async pass(roots: ParentNode[]): Promise<void> {
+    const elements = new Set<Element>();
+    for (const r of roots) for (const el of candidateElements(r)) elements.add(el);
+    let batch: Block[] = [];
+    const flushes: Promise<void>[] = [];
+    await inSlices(elements, (el) => {
+      if (!el.isConnected) return;
+      const block = extractBlock(el);
+      const text = block?.text ?? '';
+      if (this.seen.get(el) === text) return;
+      this.seen.set(el, text);
+      if (!block) return this.apply({ element: el, text, pieces: [] }, null);
+      batch.push(block);
+      if (batch.length >= BATCH) {
+        flushes.push(this.send(batch));
+        batch = [];
+      }
+    });
+    if (batch.length) flushes.push(this.send(batch));
+    await Promise.all(flushes);
+    this.afterPass(this.scanned);
+  }
+
+  private async send(blocks: Block[]): Promise<void> {
+    const results = await this.match(blocks.map((b) => b.text));
+    await inSlices(blocks.keys(), (i) => this.apply(blocks[i], results[i] ?? null));
+    this.scanned += blocks.length;
+  }
+}
