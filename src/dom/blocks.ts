@@ -81,7 +81,7 @@ export function isCandidate(el: Element): boolean {
 /** Candidate block elements under a root, in document order. */
 export function candidateElements(root: ParentNode): Element[] {
   const out: Element[] = [];
-  if (root instanceof Element && root.matches(BLOCK_SELECTOR)) out.push(root);
+  if ((root as Node).nodeType === 1 && (root as Element).matches(BLOCK_SELECTOR)) out.push(root as Element);
   out.push(...root.querySelectorAll(BLOCK_SELECTOR));
   return out;
 }

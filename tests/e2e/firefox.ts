@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION = path.resolve(import.meta.dirname, '../../.output/firefox-mv3');
+export const GECKO_ID = 'reprint@reprint.example';
+/** A fixed moz-extension:// host, so tests can open the popup page. */
+const UUID = '5e5e5e5e-0000-4000-8000-7265707269e7';
+
+export interface FirefoxHarness {
+  browser: Browser;
+  newPage(url: string): Promise<Page>;
+  /** The toolbar popup, opened as a page, listing the given page's tab. */
+  openPopup(forPage: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Real Firefox ESR over WebDriver BiDi with the built extension installed
+ * as a temporary add-on. Fails loudly when Firefox or the build is missing.
+ */
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
+  if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json')))
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Lets the test open moz-extension:// pages (the popup) in a tab.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION);
+  return {
+    browser,
+    async newPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openPopup(forPage) {
+      const title = await forPage.title();
+      const popup = await browser.newPage();
+      const base = `moz-extension://${UUID}/popup.html`;
+      // BiDi reports no navigation events for extension documents: poll instead.
+      popup.goto(base).catch(() => {});
+      await poll(() => popup.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 'the extension page');
+      const tabId = await popup.evaluate(async (t) => {
+        const tabs = await (globalThis as any).browser.tabs.query({});
+        return tabs.find((x: { title?: string }) => x.title === t)?.id as number | undefined;
+      }, title);
+      if (tabId === undefined) throw new Error(`No tab titled ${title}`);
+      popup.goto(`${base}?tab=${tabId}`).catch(() => {});
+      await poll(() => popup.evaluate(() => location.search.startsWith('?tab=') && document.body.hasAttribute('data-ready')), 'the popup to render');
+      return popup;
+    },
+    close: () => browser.close(),
+  };
+}

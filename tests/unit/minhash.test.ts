@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+// The `minhash` package is the oracle: our estimates must agree with its estimates.
+import { Minhash as OracleMinhash } from 'minhash';
+import { charGrams, jaccard } from '../../src/fingerprint/grams';
+import { estimateJaccard, MinHasher } from '../../src/fingerprint/minhash';
+import { hashString, seededStream } from '../../src/fingerprint/hash';
+import { canonical } from '../../src/text/normalize';
+
+function wordsOf(n: number, seed: number): string[] {
+  const next = seededStream(seed);
+  return Array.from({ length: n }, () => `w${next() % 2000}`);
+}
+
+const hashSet = (xs: string[]) => Uint32Array.from(new Set(xs.map(hashString))).sort();
+
+describe('MinHasher', () => {
+  it('is deterministic: same text, same signature, across instances', () => {
+    const g = charGrams(canonical('Senior Chinese officials told senior Russian officials'));
+    expect(new MinHasher().signature(g)).toEqual(new MinHasher().signature(g));
+  });
+
+  it('has a fixed first value, so every engine must reproduce it bit for bit', () => {
+    const sig = new MinHasher().signature(charGrams('hello world'));
+    expect(sig.length).toBe(128);
+    expect(Array.from(sig.slice(0, 4))).toMatchSnapshot();
+  });
+
+  it('agrees with the minhash package on Jaccard estimates of the same sets', () => {
+    const ours = new MinHasher();
+    let sumDiff = 0;
+    let sumAbsErr = 0;
+    const trials = 40;
+    for (let t = 0; t < trials; t++) {
+      const base = wordsOf(200, t * 7 + 1);
+      const other = [...base.slice(0, 40 + t * 4), ...wordsOf(200 - (40 + t * 4), t * 13 + 5)];
+      const setA = new Set(base);
+      const setB = new Set(other);
+      const truth = [...setA].filter((x) => setB.has(x)).length / new Set([...setA, ...setB]).size;
+      const oa = new OracleMinhash({ n: 128 });
+      const ob = new OracleMinhash({ n: 128 });
+      base.forEach((w) => oa.update(w));
+      other.forEach((w) => ob.update(w));
+      const oracle = oa.jaccard(ob);
+      const mine = estimateJaccard(ours.signature(hashSet(base)), ours.signature(hashSet(other)));
+      sumDiff += mine - oracle;
+      sumAbsErr += Math.abs(mine - truth);
+    }
+    // No systematic bias between the two estimators, and ours is close to the truth.
+    expect(Math.abs(sumDiff / trials)).toBeLessThan(0.03);
+    expect(sumAbsErr / trials).toBeLessThan(0.05);
+  });
+
+  it('estimates the exact Jaccard of character 5-gram sets', () => {
+    const a = charGrams(canonical('After one diplomatic exchange in December, U.S. officials received intelligence showing Beijing had shared the information with Moscow'));
+    const b = charGrams(canonical('After a diplomatic exchange in December, US officials received intelligence indicating that Beijing had shared information with Moscow'));
+    const h = new MinHasher();
+    expect(Math.abs(estimateJaccard(h.signature(a), h.signature(b)) - jaccard(a, b))).toBeLessThan(0.12);
+  });
+});
