@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumHarness } from './chromium';
+import { EXPECTED_DEMO } from './expectations';
+import { startServer } from './server';
+import { manyParagraphsPage } from './pages';
+
+let chrome: ChromiumHarness;
+let server: Awaited<ReturnType<typeof startServer>>;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ '/big.html': () => manyParagraphsPage(3000) });
+  chrome = await launchChromium();
+  chrome.context.on('request', (r) => requests.push(r.url()));
+});
+afterAll(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await chrome.newPage(server.url(path));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'), null, { timeout: 20_000 });
+  return page;
+}
+
+const highlights = (page: Page) =>
+  page.$$eval('[data-reprint-kind]', (els) =>
+    els.map((e) => ({
+      kind: e.getAttribute('data-reprint-kind'),
+      source: e.getAttribute('data-reprint-source'),
+      original: e.getAttribute('data-reprint-original'),
+      score: e.getAttribute('data-reprint-score'),
+      coverage: e.getAttribute('data-reprint-coverage'),
+    })),
+  );
+
+/** Text of an element's open shadow root, as a reader would see it. */
+const shadowText = (page: Page, tag: string) =>
+  page.evaluate((t) => (document.querySelector(t)?.shadowRoot?.textContent ?? null), tag);
+
+describe('Chromium: the built extension', () => {
+  it('highlights the reprinted paragraphs of a news page, and nothing else', async () => {
+    const page = await open('/demo.html');
+    const found = await highlights(page);
+    expect(found.map(({ kind, source }) => ({ kind, source }))).toEqual(EXPECTED_DEMO.map(({ kind, source }) => ({ kind, source })));
+    for (const h of found) {
+      expect(h.score).toMatch(/^(0\.\d\d|1\.00)$/);
+      expect(h.original).toMatch(/^\d{3}_/);
+    }
+    expect(Number(await page.getAttribute('html', 'data-reprint-scanned'))).toBeGreaterThanOrEqual(8);
+    // Furniture and the page's own writing stay plain.
+    expect(await page.$$eval('.comments [data-reprint-kind], aside [data-reprint-kind], footer [data-reprint-kind]', (e) => e.length)).toBe(0);
+    await page.close();
+  });
+
+  it('shows the tooltip on hover with source title, kind, similarity and a Compare button', async () => {
+    const page = await open('/demo.html');
+    const target = page.locator('[data-reprint-kind="verbatim"]').first();
+    const t0 = Date.now();
+    await target.hover();
+    await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'), null, { timeout: 2000 });
+    expect(Date.now() - t0).toBeLessThan(1500);
+    const text = await shadowText(page, 'reprint-tooltip');
+    expect(text).toContain('China Told Russia To Delay Ukraine Invasion');
+    expect(text).toContain('Copied verbatim');
+    expect(text).toMatch(/100% similar/);
+    expect(await page.evaluate(() => document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button')!.textContent)).toContain('Compare');
+    await page.screenshot({ path: 'test-results/chromium-tooltip.png' });
+    await page.close();
+  });
+
+  it('opens the comparison with a word diff, the versions, and closes on Escape and on its button', async () => {
+    const page = await open('/demo.html');
+    await page.locator('[data-reprint-kind="edited"]').first().hover();
+    await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => (document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !!document.querySelector('reprint-compare')?.shadowRoot?.querySelector('[role="dialog"]'));
+    const dialog = await page.evaluate(() => {
+      const root = document.querySelector('reprint-compare')!.shadowRoot!;
+      return {
+        title: root.querySelector('h2')!.textContent,
+        ins: [...root.querySelectorAll('ins')].map((e) => e.textContent),
+        del: [...root.querySelectorAll('del')].map((e) => e.textContent),
+        versions: root.querySelectorAll('.versions button').length,
+        focusInside: root.activeElement !== null,
+      };
+    });
+    expect(dialog.title).toContain('President Xi Pushes Putin');
+    expect(dialog.del.join(' ')).toContain('led by President Xi Jinping');
+    expect(dialog.ins.join(' ')).toContain('Moscows');
+    expect(dialog.versions).toBeGreaterThanOrEqual(1);
+    expect(dialog.focusInside).toBe(true);
+    await page.screenshot({ path: 'test-results/chromium-compare.png' });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('reprint-compare'));
+
+    // Reachable by keyboard: Tab cycles inside, Enter on the close button closes it.
+    await page.locator('[data-reprint-kind="verbatim"]').first().hover();
+    await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => (document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !!document.querySelector('reprint-compare'));
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('REPRINT-COMPARE');
+    await page.evaluate(() => (document.querySelector('reprint-compare')!.shadowRoot!.querySelector('.close') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('reprint-compare'));
+    await page.close();
+  });
+
+  it('lists the highlights in the toolbar popup, sets the badge, and scrolls to one when clicked', async () => {
+    const page = await open('/demo.html');
+    await page.screenshot({ path: 'test-results/chromium-page.png', fullPage: true });
+    const popup = await chrome.openPopup();
+    const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
+    expect(items).toHaveLength(EXPECTED_DEMO.length);
+    expect(items[0]).toContain('Copied verbatim');
+    await popup.screenshot({ path: 'test-results/chromium-popup.png' });
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    const sw = await chrome.serviceWorker();
+    expect(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(EXPECTED_DEMO.length));
+
+    await page.setViewportSize({ width: 1200, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator('li button').last().click();
+    await page.waitForFunction(() => {
+      const els = document.querySelectorAll('[data-reprint-kind]');
+      const r = els[els.length - 1].getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight + 200 && window.scrollY > 0;
+    }, null, { timeout: 5000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('highlights text added after load', async () => {
+    const page = await open('/later.html');
+    await page.waitForSelector('#late[data-reprint-kind="verbatim"]', { timeout: 10_000 });
+    expect(await page.getAttribute('#late', 'data-reprint-source')).toBe('003_cffa34eed2c04c87');
+    await page.close();
+  });
+
+  it('keeps matching after the service worker is stopped', async () => {
+    await chrome.stopServiceWorker();
+    const page = await open('/demo.html');
+    expect((await highlights(page)).map((h) => h.kind)).toEqual(EXPECTED_DEMO.map((h) => h.kind));
+    await page.close();
+  });
+
+  it('keeps hostile text as text and page CSS out of its UI', async () => {
+    const page = await open('/hostile.html');
+    await page.locator('#escaped').hover();
+    await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'));
+    const tooltipImages = await page.evaluate(() => document.querySelector('reprint-tooltip')!.shadowRoot!.querySelectorAll('img').length);
+    await page.evaluate(() => (document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !!document.querySelector('reprint-compare'));
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('reprint-compare')!.shadowRoot!;
+      const button = root.querySelector('.close')!;
+      return {
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        imgs: root.querySelectorAll('img').length,
+        diffText: root.querySelector('.diff')!.textContent,
+        buttonDisplay: getComputedStyle(button).display,
+        buttonFont: getComputedStyle(button).fontSize,
+      };
+    });
+    expect(state.pwned).toBeUndefined();
+    expect(state.imgs + tooltipImages).toBe(0);
+    expect(state.diffText).toContain('<img src=x onerror=');
+    expect(state.buttonDisplay).not.toBe('none');
+    expect(state.buttonFont).not.toBe('40px');
+    await page.close();
+  });
+
+  it('handles an empty page', async () => {
+    const page = await open('/empty.html');
+    expect(await page.getAttribute('html', 'data-reprint-scanned')).toBe('0');
+    await page.close();
+  });
+
+  it('scans a 3,000-paragraph page within 2 s with no long task of its own', async () => {
+    const page = await chrome.context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { __long: number[] }).__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(server.url('/big.html'));
+    // The page itself runs no script: every long task after load is the extension's.
+    await page.evaluate(() => new Promise((r) => (document.readyState === 'complete' ? r(0) : addEventListener('load', r))));
+    const loadedAt = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => Number(document.documentElement.dataset.reprintScanned) >= 3000, null, { timeout: 20_000 });
+    const doneAt = await page.evaluate(() => performance.now());
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    expect(doneAt - loadedAt).toBeLessThan(2000);
+    expect(Math.max(0, ...long)).toBeLessThan(100);
+    expect(await page.$$eval('[data-reprint-kind]', (e) => e.length)).toBe(30);
+    await page.close();
+  });
+
+  it('makes no network request beyond the test server', () => {
+    const outside = requests.filter((u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const CHROME_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface ChromiumHarness {
+  context: BrowserContext;
+  extensionId: string;
+  newPage(url: string): Promise<Page>;
+  /** The toolbar popup, opened as a page, listing the one open web page's tab. */
+  openPopup(): Promise<Page>;
+  serviceWorker(): Promise<Worker>;
+  /** Kills the MV3 service worker, as Chrome does when it idles. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Real Chromium (Debian's) with the built extension loaded unpacked, headless.
+ * Fails loudly when Chromium or the build is missing.
+ */
+export async function launchChromium(): Promise<ChromiumHarness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
+  if (!existsSync(path.join(CHROME_EXTENSION, 'manifest.json')))
+    throw new Error(`No Chrome build at ${CHROME_EXTENSION}: run npm run build first`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_EXTENSION}`,
+      `--load-extension=${CHROME_EXTENSION}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  const cdp = await context.browser()!.newBrowserCDPSession();
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async newPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openPopup() {
+      const popup = await context.newPage();
+      const base = `chrome-extension://${extensionId}/popup.html`;
+      await popup.goto(base);
+      // Without the "tabs" permission tab URLs are hidden: the page's tab is the one whose content script answers.
+      const tabId = await popup.evaluate(async () => {
+        const self = await chrome.tabs.getCurrent();
+        for (const t of await chrome.tabs.query({})) {
+          if (t.id === self?.id) continue;
+          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'popup/list' }).catch(() => undefined);
+          if (answer) return t.id;
+        }
+        return undefined;
+      });
+      if (tabId === undefined) throw new Error('No tab with a Reprint content script');
+      await popup.goto(`${base}?tab=${tabId}`);
+      await popup.waitForSelector('body[data-ready]');
+      return popup;
+    },
+    async stopServiceWorker() {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+      if (workers.length === 0) throw new Error('The service worker is not running');
+      for (const { targetId } of workers) await cdp.send('Target.closeTarget', { targetId });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const { targetInfos: now } = await cdp.send('Target.getTargets');
+        if (!now.some((t) => t.type === 'service_worker' && t.url.includes(extensionId))) return;
+        if (Date.now() > deadline) throw new Error('The service worker did not stop');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const SEED_PARAGRAPHS = readFileSync(path.resolve(import.meta.dirname, '../../seeds/000_1314c5edfdd34a8c.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.split(' ').length > 30);
+
+const TOPICS = ['harbour', 'orchard', 'library', 'railway', 'festival', 'museum', 'bakery', 'stadium', 'river', 'school'];
+
+/** A long page of unrelated local news, with one corpus paragraph every 100. */
+export function manyParagraphsPage(n: number): string {
+  const ps: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 100 === 50) ps.push(`<p>${SEED_PARAGRAPHS[i % SEED_PARAGRAPHS.length]}</p>`);
+    else {
+      const t = TOPICS[i % TOPICS.length];
+      ps.push(`<p>Item ${i}: residents near the ${t} met on day ${i % 28 + 1} to discuss plans for the ${t}, and volunteers counted ${i * 7 % 300} visitors before the evening session about funding and opening hours.</p>`);
+    }
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${ps.join('\n')}</main></body></html>`;
+}
