@@ -22,14 +22,14 @@ export interface ChromiumHarness {
  * Real Chromium (Debian's) with the built extension loaded unpacked, headless.
  * Fails loudly when Chromium or the build is missing.
  */
-export async function launchChromium(): Promise<ChromiumHarness> {
+export async function launchChromium({ headless = true } = {}): Promise<ChromiumHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
   if (!existsSync(path.join(CHROME_EXTENSION, 'manifest.json')))
     throw new Error(`No Chrome build at ${CHROME_EXTENSION}: run npm run build first`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${CHROME_EXTENSION}`,
