@@ -1,0 +1,191 @@
+/**
+ * npm run scan -- [--corpus DIR] FILE...
+ *
+ * Scans saved pages (HTML) or plain-text files for paragraphs that reprint
+ * the corpus, with the extension's own code: linkedom stands in for the
+ * browser's DOM, the blocks come from src/dom/blocks.ts and the verdicts
+ * from src/match/corpus.ts, exactly as the background answers the content
+ * script. One JSON line per file on stdout; problems on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { candidateElements, extractBlock } from '../src/dom/blocks';
+import { buildCorpusData, CorpusMatcher } from '../src/match/corpus';
+import type { MatchKind } from '../src/match/kinds';
+import { readCorpusDir, SEEDS_DIR } from './lib/corpus';
+
+export const USAGE = `Usage: npm run scan -- [--corpus DIR] FILE...
+
+Finds the paragraphs of each FILE that reprint a corpus document, with the
+same code the extension runs, and prints one JSON line per file:
+
+  {"file": "...", "paragraphs": [{"text", "kind", "source", "score", "coverage"}]}
+
+kind is "verbatim", "edited" or "reworded", or null when the paragraph is not
+a reprint (source, score and coverage are then null too).
+
+FILE        an HTML page (blocks are read as the content script reads them)
+            or a .txt file (every non-empty line is a paragraph)
+--corpus DIR  every DIR/*.txt is a corpus document whose id is its file name
+            without .txt; DIR/manifest.json (optional) gives metadata.
+            Default: the extension's bundled seeds/
+-h, --help  show this help
+
+Unreadable files and corpus files that cannot be parsed are reported on
+stderr; the rest are still scanned. Exit status: 0 when every FILE was read,
+1 when some FILE could not be read, 2 on a usage error or unusable corpus.`;
+
+export interface ScannedParagraph {
+  text: string;
+  kind: MatchKind | null;
+  source: string | null;
+  score: number | null;
+  coverage: number | null;
+}
+
+export interface ScanResult {
+  file: string;
+  paragraphs: ScannedParagraph[];
+}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+interface Options {
+  corpus: string | undefined;
+  files: string[];
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const opts: Options = { corpus: undefined, files: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      opts.files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') opts.help = true;
+    else if (a === '--corpus') {
+      const dir = argv[++i];
+      if (dir === undefined || dir === '') return '--corpus needs a folder';
+      opts.corpus = dir;
+    } else if (a.startsWith('--corpus=')) {
+      const dir = a.slice('--corpus='.length);
+      if (!dir) return '--corpus needs a folder';
+      opts.corpus = dir;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+    else opts.files.push(a);
+  }
+  return opts;
+}
+
+/** Paragraph texts of a page, as the content script would send them. */
+export function htmlParagraphs(html: string): string[] {
+  const { document } = parseHTML(html);
+  const root = document.body ?? document.documentElement;
+  if (!root) return [];
+  const texts: string[] = [];
+  for (const el of candidateElements(root)) {
+    const block = extractBlock(el as unknown as Element);
+    if (block) texts.push(block.text);
+  }
+  return texts;
+}
+
+/** Paragraphs of a plain-text file: its non-empty lines, white space collapsed. */
+export function textParagraphs(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+export function scanParagraphs(matcher: CorpusMatcher, texts: string[]): ScannedParagraph[] {
+  return texts.map((text) => {
+    const m = matcher.match(text);
+    return m
+      ? { text, kind: m.kind, source: m.source, score: m.score, coverage: m.coverage }
+      : { text, kind: null, source: null, score: null, coverage: null };
+  });
+}
+
+function readInput(file: string): { text: string } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder, not a file' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    return { error: `${file}: could not be read: ${why}` };
+  }
+  if (text.includes('\u0000')) return { error: `${file}: could not be read: this looks like a binary file, not HTML or text` };
+  return { text };
+}
+
+/** The CLI. Returns the exit status instead of exiting, so tests can call it. */
+export function main(argv: string[], io: Io = processIo): number {
+  const opts = parseArgs(argv);
+  if (typeof opts === 'string') {
+    io.err(`scan: ${opts}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (opts.files.length === 0) {
+    io.err(`scan: no FILE to scan\n\n${USAGE}`);
+    return 2;
+  }
+
+  const corpusDir = opts.corpus ?? SEEDS_DIR;
+  let corpus: ReturnType<typeof readCorpusDir>;
+  try {
+    corpus = readCorpusDir(corpusDir);
+  } catch (e) {
+    io.err(`scan: the corpus folder ${corpusDir} could not be read: ${(e as Error).message}`);
+    return 2;
+  }
+  for (const p of corpus.problems) io.err(`scan: corpus: ${p}`);
+  if (corpus.documents.length === 0) {
+    io.err(`scan: the corpus in ${corpusDir} has no usable .txt documents`);
+    return 2;
+  }
+  const matcher = new CorpusMatcher(buildCorpusData(corpus.documents));
+
+  let status = 0;
+  for (const file of opts.files) {
+    const input = readInput(file);
+    if ('error' in input) {
+      io.err(`scan: ${input.error}`);
+      status = 1;
+      continue;
+    }
+    const texts = /\.txt$/i.test(file) ? textParagraphs(input.text) : htmlParagraphs(input.text);
+    const result: ScanResult = { file, paragraphs: scanParagraphs(matcher, texts) };
+    io.out(JSON.stringify(result));
+  }
+  return status;
+}
+
+const invoked = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invoked) {
+  // A closed pipe (`| head`) ends the output quietly, as other CLIs do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}
