@@ -33,3 +33,10 @@ describe('splitSentences', () => {
     for (const s of spans) expect(raw.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('splitSentences and abbreviations', () => {
+  it('does not end a sentence at titles, months or initialisms', () => {
+    const raw = 'Days after Mr. Xi spoke on Nov. 15, U.S. officials met. Then they left.';
+    expect(splitSentences(raw).map((s) => s.text)).toEqual(['Days after Mr. Xi spoke on Nov. 15, U.S. officials met.', 'Then they left.']);
+  });
+});
