@@ -41,7 +41,9 @@ export default defineContentScript({
         'popup/reveal': ({ id }) => {
           const t = highlighter.byId(id);
           if (!t) return false;
-          t.block.element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+          // Smooth only where it can be seen and is welcome: hidden tabs do not animate.
+          const smooth = document.visibilityState === 'visible' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+          t.block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
           t.block.element.setAttribute('data-reprint-flash', '');
           setTimeout(() => t.block.element.removeAttribute('data-reprint-flash'), 1600);
           return true;

@@ -4,6 +4,10 @@ import { launchChromium, type ChromiumHarness } from './chromium';
 import { EXPECTED_DEMO } from './expectations';
 import { startServer } from './server';
 import { manyParagraphsPage } from './pages';
+import { fingerprintBundle, SIGNATURE_SAMPLES } from './fingerprint-bundle';
+import { MinHasher } from '../../src/fingerprint/minhash';
+import { charGrams } from '../../src/fingerprint/grams';
+import { canonical } from '../../src/text/normalize';
 
 let chrome: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -197,6 +201,32 @@ describe('Chromium: the built extension', () => {
     expect(doneAt - loadedAt).toBeLessThan(2000);
     expect(Math.max(0, ...long)).toBeLessThan(100);
     expect(await page.$$eval('[data-reprint-kind]', (e) => e.length)).toBe(30);
+    await page.close();
+  });
+
+  it('computes the same MinHash signatures as Node', async () => {
+    const page = await chrome.newPage(server.url('/empty.html'));
+    await page.addScriptTag({ content: fingerprintBundle() });
+    const inBrowser = await page.evaluate((samples) => samples.map((s) => (globalThis as any).__reprintSignature(s)), SIGNATURE_SAMPLES);
+    const h = new MinHasher();
+    expect(inBrowser).toEqual(SIGNATURE_SAMPLES.map((s) => Array.from(h.signature(charGrams(canonical(s))))));
+    await page.close();
+  });
+
+  it('does not move the page: highlighted blocks keep their boxes', async () => {
+    const page = await chrome.context.newPage();
+    await page.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        (window as any).__boxes = [...document.querySelectorAll('p')].map((p) => JSON.stringify(p.getBoundingClientRect()));
+      });
+    });
+    await page.goto(server.url('/demo.html'));
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'));
+    const moved = await page.evaluate(() =>
+      [...document.querySelectorAll('p')].filter((p, i) => JSON.stringify(p.getBoundingClientRect()) !== (window as any).__boxes[i]).length,
+    );
+    expect(await page.$$eval('[data-reprint-kind]', (e) => e.length)).toBe(EXPECTED_DEMO.length);
+    expect(moved).toBe(0);
     await page.close();
   });
 
