@@ -28,12 +28,14 @@ export function isFurnitureText(text: string): boolean {
 
 /**
  * Marks the furniture among a document's paragraphs: the text rules above,
- * short lines repeated within the document (share bars at top and bottom),
+ * short lines repeated within the document (share bars at top and bottom,
+ * the headline printed again),
  * short lines repeated across documents, and the run of short lines after
  * the last full paragraph (signature, date, comment form).
  */
-export function furnitureMask(paragraphs: string[], documentFrequency?: Map<string, number>): boolean[] {
+export function furnitureMask(paragraphs: string[], documentFrequency?: Map<string, number>, title?: string): boolean[] {
   const keys = paragraphs.map((p) => normalizeText(p));
+  const titleKey = title === undefined ? undefined : normalizeText(title);
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const lengths = paragraphs.map((p) => words(p).length);
@@ -44,7 +46,8 @@ export function furnitureMask(paragraphs: string[], documentFrequency?: Map<stri
   return paragraphs.map((p, i) => {
     if (isFurnitureText(p)) return true;
     if (lengths[i] >= SHORT_WORDS) return false;
-    if ((counts.get(keys[i]) ?? 0) > 1) return true;
+    // A repeated headline is page chrome, like a share bar.
+    if ((counts.get(keys[i]) ?? 0) > 1 || keys[i] === titleKey) return true;
     if ((documentFrequency?.get(keys[i]) ?? 0) >= 3) return true;
     return i > lastFull;
   });

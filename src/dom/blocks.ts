@@ -22,6 +22,8 @@ const NOT_INLINE = new Set([
 ]);
 /** Fewer letters than this is a label or a caption, not a paragraph. */
 const MIN_BLOCK_CHARS = 25;
+/** A block that is mostly link text is a link list ("Related: …"), not prose. */
+const MAX_LINK_SHARE = 0.7;
 
 export interface TextPiece {
   node: Text;
@@ -31,6 +33,8 @@ export interface TextPiece {
 
 export interface Block {
   element: Element;
+  /** Characters of the text that sit inside links. */
+  linkChars: number;
   /** Whitespace-collapsed text, as a reader sees it. */
   text: string;
   pieces: TextPiece[];
@@ -39,8 +43,9 @@ export interface Block {
 /** The block's own text: inline descendants only, whitespace collapsed. */
 export function readBlock(element: Element): Block {
   let text = '';
+  let linkChars = 0;
   const pieces: TextPiece[] = [];
-  const walk = (parent: Node) => {
+  const walk = (parent: Node, inLink: boolean) => {
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const data = (n as Text).data.replace(/\s+/g, ' ');
@@ -49,19 +54,21 @@ export function readBlock(element: Element): Block {
         const skip = data[0] === ' ' && (text === '' || text.endsWith(' ')) ? 1 : 0;
         pieces.push({ node: n as Text, start: text.length - skip });
         text += data.slice(skip);
+        if (inLink) linkChars += data.trim().length;
       } else if (n.nodeType === 1) {
         const el = n as Element;
         if (el.tagName === 'BR') {
           if (!text.endsWith(' ')) text += ' ';
-        } else if (!NOT_INLINE.has(el.tagName.toUpperCase()) && !isExcluded(el)) walk(el);
+        } else if (!NOT_INLINE.has(el.tagName.toUpperCase()) && !isExcluded(el)) walk(el, inLink || el.tagName.toUpperCase() === 'A');
       }
     }
   };
-  walk(element);
+  walk(element, false);
   const lead = text.length - text.trimStart().length;
   return {
     element,
     text: text.trim(),
+    linkChars,
     pieces: pieces.map((p) => ({ node: p.node, start: p.start - lead })),
   };
 }
@@ -91,6 +98,7 @@ export function extractBlock(el: Element): Block | null {
   if (!isCandidate(el)) return null;
   const block = readBlock(el);
   if (block.text.replace(/[^\p{L}\p{N}]/gu, '').length < MIN_BLOCK_CHARS) return null;
+  if (block.linkChars > MAX_LINK_SHARE * block.text.length) return null;
   return block;
 }
 

@@ -40,7 +40,7 @@ export class PageScanner {
       const text = block?.text ?? '';
       if (this.seen.get(el) === text) return;
       this.seen.set(el, text);
-      if (!block) return this.apply({ element: el, text, pieces: [] }, null);
+      if (!block) return this.apply({ element: el, text, linkChars: 0, pieces: [] }, null);
       batch.push(block);
       if (batch.length >= BATCH) {
         flushes.push(this.send(batch));

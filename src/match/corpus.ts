@@ -45,7 +45,7 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
   const ids: number[] = [];
   const entries: Uint32Array[] = [];
   for (const doc of docs) {
-    const mask = furnitureMask(doc.paragraphs, df);
+    const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
     doc.paragraphs.forEach((text, index) => {
       const key = paragraphs.length;
       paragraphs.push({ key, docId: doc.id, index, text, furniture: mask[index] });
