@@ -9,22 +9,22 @@ import { MinHasher } from '../../src/fingerprint/minhash';
 import { charGrams } from '../../src/fingerprint/grams';
 import { canonical } from '../../src/text/normalize';
 
-let chrome: ChromiumHarness;
+let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 const requests: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ '/big.html': () => manyParagraphsPage(3000) });
-  chrome = await launchChromium();
-  chrome.context.on('request', (r) => requests.push(r.url()));
+  cr = await launchChromium();
+  cr.context.on('request', (r) => requests.push(r.url()));
 });
 afterAll(async () => {
-  await chrome?.close();
+  await cr?.close();
   await server?.close();
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await chrome.newPage(server.url(path));
+  const page = await cr.newPage(server.url(path));
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'), null, { timeout: 20_000 });
   return page;
 }
@@ -116,13 +116,13 @@ describe('Chromium: the built extension', () => {
   it('lists the highlights in the toolbar popup, sets the badge, and scrolls to one when clicked', async () => {
     const page = await open('/demo.html');
     await page.screenshot({ path: 'test-results/chromium-page.png', fullPage: true });
-    const popup = await chrome.openPopup();
+    const popup = await cr.openPopup();
     const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(EXPECTED_DEMO.length);
     expect(items[0]).toContain('Copied verbatim');
     await popup.screenshot({ path: 'test-results/chromium-popup.png' });
     const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
-    const sw = await chrome.serviceWorker();
+    const sw = await cr.serviceWorker();
     expect(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(EXPECTED_DEMO.length));
 
     await page.setViewportSize({ width: 1200, height: 400 });
@@ -145,7 +145,7 @@ describe('Chromium: the built extension', () => {
   });
 
   it('keeps matching after the service worker is stopped', async () => {
-    await chrome.stopServiceWorker();
+    await cr.stopServiceWorker();
     const page = await open('/demo.html');
     expect((await highlights(page)).map((h) => h.kind)).toEqual(EXPECTED_DEMO.map((h) => h.kind));
     await page.close();
@@ -184,7 +184,7 @@ describe('Chromium: the built extension', () => {
   });
 
   it('scans a 3,000-paragraph page within 2 s with no long task of its own', async () => {
-    const page = await chrome.context.newPage();
+    const page = await cr.context.newPage();
     await page.addInitScript(() => {
       (window as unknown as { __long: number[] }).__long = [];
       new PerformanceObserver((list) => {
@@ -205,7 +205,7 @@ describe('Chromium: the built extension', () => {
   });
 
   it('computes the same MinHash signatures as Node', async () => {
-    const page = await chrome.newPage(server.url('/empty.html'));
+    const page = await cr.newPage(server.url('/empty.html'));
     await page.addScriptTag({ content: fingerprintBundle() });
     const inBrowser = await page.evaluate((samples) => samples.map((s) => (globalThis as any).__reprintSignature(s)), SIGNATURE_SAMPLES);
     const h = new MinHasher();
@@ -214,7 +214,7 @@ describe('Chromium: the built extension', () => {
   });
 
   it('does not move the page: highlighted blocks keep their boxes', async () => {
-    const page = await chrome.context.newPage();
+    const page = await cr.context.newPage();
     await page.addInitScript(() => {
       addEventListener('DOMContentLoaded', () => {
         (window as any).__boxes = [...document.querySelectorAll('p')].map((p) => JSON.stringify(p.getBoundingClientRect()));
