@@ -177,18 +177,24 @@ export function shingleJaccard(a: string, b: string): number {
 
 export const BASELINE_JACCARD = 0.5;
 
-/** Naive baseline over a corpus: best Jaccard against every paragraph; flags at ≥ 0.5. */
+/**
+ * Naive baseline: the page text's best word 3-shingle Jaccard against each
+ * corpus text (a paragraph, or a whole document); flags at ≥ 0.5.
+ */
 export class ShingleBaseline {
-  private readonly paras: Array<{ docId: string; sh: Uint32Array }>;
-  constructor(documents: CorpusDocument[]) {
-    this.paras = documents.flatMap((d) => d.paragraphs.map((p) => ({ docId: d.id, sh: wordShingles(words(p)) })));
+  private readonly texts: Array<{ docId: string; sh: Uint32Array }>;
+  constructor(texts: Array<{ docId: string; text: string }>) {
+    this.texts = texts.map(({ docId, text }) => ({ docId, sh: wordShingles(words(text)) }));
+  }
+  static ofParagraphs(documents: CorpusDocument[]): ShingleBaseline {
+    return new ShingleBaseline(documents.flatMap((d) => d.paragraphs.map((text) => ({ docId: d.id, text }))));
   }
   best(text: string): { docId: string; j: number } | null {
     const sh = wordShingles(words(text));
     let best: { docId: string; j: number } | null = null;
-    for (const p of this.paras) {
-      const j = jaccard(sh, p.sh);
-      if (!best || j > best.j) best = { docId: p.docId, j };
+    for (const t of this.texts) {
+      const j = jaccard(sh, t.sh);
+      if (!best || j > best.j) best = { docId: t.docId, j };
     }
     return best;
   }
@@ -196,4 +202,26 @@ export class ShingleBaseline {
     const b = this.best(text);
     return b && b.j >= BASELINE_JACCARD ? b.docId : null;
   }
+}
+
+/**
+ * Paragraphs of a plain text the way a page would show them: blocks split at
+ * blank lines; inside a block a line break ends a paragraph only after
+ * sentence-final punctuation, otherwise it is a hard wrap and the lines join.
+ */
+export function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    let cur = '';
+    for (const line of block.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())) {
+      if (!line) continue;
+      if (!cur) cur = line;
+      else if (/[.!?:;"'\u201D\u2019)\]]$/.test(cur)) {
+        out.push(cur);
+        cur = line;
+      } else cur += ' ' + line;
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
 }
