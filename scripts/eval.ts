@@ -34,7 +34,8 @@ import {
 
 const started = performance.now();
 const DETAILS = process.argv.includes('--details');
-const EVALDATA = resolve(ROOT, '../shared/evaldata');
+/** `../shared/evaldata` from the repo root; REPRINT_EVALDATA overrides it (e.g. to check the skip path). */
+const EVALDATA = resolve(ROOT, process.env.REPRINT_EVALDATA ?? '../shared/evaldata');
 
 // ------------------------------------------------------------------ scoring
 
@@ -505,7 +506,7 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   if (DETAILS) detail('\n## Clough answers the matcher got wrong (reuse or class)');
   datasets.push(clough(), msrp(), ...webis(), pan());
 } else {
-  notes.push(`Public sets skipped: ${EVALDATA} is absent (expected at ../shared/evaldata relative to the repo root).`);
+  notes.push(`Public sets skipped: the folder ${EVALDATA} is absent (expected at ../shared/evaldata relative to the repo root).`);
 }
 
 console.log(`# Reprint evaluation\n`);
