@@ -49,7 +49,8 @@ export function furnitureMask(paragraphs: string[], documentFrequency?: Map<stri
     // A repeated headline is page chrome, like a share bar.
     if ((counts.get(keys[i]) ?? 0) > 1 || keys[i] === titleKey) return true;
     if ((documentFrequency?.get(keys[i]) ?? 0) >= 3) return true;
-    return i > lastFull;
+    // A document with no full paragraph (a single sentence, a short note) has no tail.
+    return lastFull >= 0 && i > lastFull;
   });
 }
 

@@ -4,11 +4,23 @@ import { LshIndex, type SerializedLsh } from '../fingerprint/lsh';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { LSH_PARAMS, unitKeys } from './fingerprint';
 import type { MatchKind } from './kinds';
-import { rankOriginal } from './provenance';
+import { creditsOf } from './outlets';
+import { rankVersions, type Provenance } from './provenance';
 import { windowsOf, type Window } from './windows';
+
+/** Another document's paragraph that is a version of this one. */
+export interface VersionLink {
+  key: number;
+  kind: MatchKind;
+  score: number;
+}
 
 export interface StoredParagraph extends SourceParagraph {
   furniture: boolean;
+  /** Outlet the paragraph (or its neighbours) credits as its source. */
+  cites: string | null;
+  /** Versions in other documents, found at index time. */
+  versions: VersionLink[];
 }
 
 /** Everything matching needs, in a form IndexedDB stores as is. */
@@ -23,6 +35,11 @@ export interface VersionMatch extends Omit<DocAlignment, 'spans' | 'parts'> {
   meta: DocumentMeta;
   /** Indices of the document's paragraphs the passage comes from. */
   paragraphs: number[];
+  /** The same paragraphs' corpus keys. */
+  keys: number[];
+  cites: string | null;
+  /** 'page' when compared with the page text; 'corpus' when known only as a version of one that was. */
+  via: 'page' | 'corpus';
 }
 
 /** What a page block reprints: the contract's data-reprint-* values and the evidence. */
@@ -36,9 +53,10 @@ export interface BlockMatch {
   spans: Array<{ start: number; end: number }>;
   /** Every corpus document carrying the passage, best match first. */
   versions: VersionMatch[];
+  provenance: Provenance;
 }
 
-/** Fingerprints a corpus: furniture marked, every other paragraph indexed. */
+/** Fingerprints a corpus: furniture marked, every other paragraph indexed, versions grouped. */
 export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
   const df = shortParagraphFrequency(docs.map((d) => d.paragraphs));
   const paragraphs: StoredParagraph[] = [];
@@ -46,9 +64,10 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
   const entries: Uint32Array[] = [];
   for (const doc of docs) {
     const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
+    const credits = creditsOf(doc.paragraphs, mask);
     doc.paragraphs.forEach((text, index) => {
       const key = paragraphs.length;
-      paragraphs.push({ key, docId: doc.id, index, text, furniture: mask[index] });
+      paragraphs.push({ key, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
       if (mask[index]) return;
       for (const keys of unitKeys(text)) {
         ids.push(key);
@@ -56,11 +75,27 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
       }
     });
   }
-  return {
+  const data: CorpusData = {
     documents: docs.map(({ id, meta }) => ({ id, meta })),
     paragraphs,
     lsh: LshIndex.build(LSH_PARAMS, ids, entries).serialize(),
   };
+  groupVersions(data);
+  return data;
+}
+
+/** Links each paragraph to its versions in other documents, by the same verification as pages get. */
+function groupVersions(data: CorpusData): void {
+  const matcher = new CorpusMatcher(data);
+  for (const p of data.paragraphs) {
+    if (p.furniture) continue;
+    const others = matcher.candidates(p.text).filter((c) => c.docId !== p.docId);
+    for (const a of alignBlock(p.text, others)) {
+      for (const part of a.parts) {
+        if (!p.versions.some((v) => v.key === part.key)) p.versions.push({ key: part.key, kind: a.kind, score: a.score });
+      }
+    }
+  }
 }
 
 /** Bounded cache: corpus windows are re-used across blocks of one page. */
@@ -74,10 +109,6 @@ export class CorpusMatcher {
   constructor(readonly data: CorpusData) {
     this.lsh = LshIndex.from(data.lsh);
     this.metas = new Map(data.documents.map((d) => [d.id, d.meta]));
-  }
-
-  get documentCount(): number {
-    return this.data.documents.length;
   }
 
   meta(id: string): DocumentMeta | undefined {
@@ -106,21 +137,75 @@ export class CorpusMatcher {
     if (candidates.length === 0) return null;
     const alignments = alignBlock(text, candidates, (p) => this.windows(p));
     if (alignments.length === 0) return null;
-    const byKey = new Map(candidates.map((p) => [p.key, p]));
-    const versions: VersionMatch[] = alignments.map(({ spans: _spans, parts, ...a }) => ({
-      ...a,
-      meta: this.metas.get(a.docId)!,
-      paragraphs: [...new Set(parts.map((p) => byKey.get(p.key)!.index))],
-    }));
+    const versions = [...alignments.map((a) => this.direct(a)), ...this.indirect(alignments, text)];
     const [best] = alignments;
+    const provenance = this.provenance(versions);
     return {
       kind: best.kind,
       source: best.docId,
-      original: rankOriginal(versions)[0].docId,
+      original: provenance.original,
       score: best.score,
       coverage: best.coverage,
       spans: best.spans.map(({ start, end }) => ({ start, end })),
       versions,
+      provenance,
     };
+  }
+
+  private direct({ spans: _spans, parts, ...a }: DocAlignment): VersionMatch {
+    const paragraphs = parts.map((p) => this.data.paragraphs[p.key]);
+    return {
+      ...a,
+      meta: this.metas.get(a.docId)!,
+      paragraphs: [...new Set(paragraphs.map((p) => p.index))],
+      keys: [...new Set(paragraphs.map((p) => p.key))],
+      cites: paragraphs.map((p) => p.cites).find(Boolean) ?? null,
+      via: 'page',
+    };
+  }
+
+  /** Versions known from the corpus grouping that the page text alone did not reach. */
+  private indirect(alignments: DocAlignment[], text: string): VersionMatch[] {
+    const seen = new Set(alignments.map((a) => a.docId));
+    const out: VersionMatch[] = [];
+    for (const a of alignments)
+      for (const part of a.parts)
+        for (const link of this.data.paragraphs[part.key].versions) {
+          const p = this.data.paragraphs[link.key];
+          if (seen.has(p.docId)) continue;
+          seen.add(p.docId);
+          out.push({
+            docId: p.docId,
+            kind: link.kind,
+            score: link.score,
+            coverage: a.coverage,
+            pageText: text,
+            sourceText: p.text,
+            meta: this.metas.get(p.docId)!,
+            paragraphs: [p.index],
+            keys: [p.key],
+            cites: p.cites,
+            via: 'corpus',
+          });
+        }
+    return out;
+  }
+
+  private provenance(versions: VersionMatch[]): Provenance {
+    const keysOf = new Map(versions.map((v) => [v.docId, v.keys]));
+    const link = (a: string, b: string) => {
+      for (const k of keysOf.get(a) ?? [])
+        for (const l of this.data.paragraphs[k].versions) if (this.data.paragraphs[l.key].docId === b) return l;
+      return undefined;
+    };
+    return rankVersions(
+      versions.map((v) => ({
+        docId: v.docId,
+        meta: v.meta,
+        cites: v.cites,
+        consensus: versions.reduce((n, u) => n + (u.docId === v.docId ? 0 : (link(v.docId, u.docId)?.score ?? 0)), 0),
+      })),
+      (a, b) => link(a, b)?.kind ?? null,
+    );
   }
 }
