@@ -7,7 +7,7 @@ import { dispatcher, type Message, type MessageType, type PopupToContent, type R
 import { CompareDialog } from '../src/ui/compare';
 import { Tooltip } from '../src/ui/tooltip';
 import { bindHover } from '../src/ui/hover';
-import { summarize } from '../src/ui/summary';
+import { summarize, summarizePage } from '../src/ui/summary';
 
 function send<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
   return browser.runtime.sendMessage(message) as Promise<Response<T>>;
@@ -37,7 +37,10 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener(
       dispatcher<PopupToContent>({
-        'popup/list': () => highlighter.list().map(summarize),
+        'popup/page': () => {
+          const tracked = highlighter.list();
+          return { items: tracked.map(summarize), summary: summarizePage(tracked, scanner.scannedChars) };
+        },
         'popup/reveal': ({ id }) => {
           const t = highlighter.byId(id);
           if (!t) return false;

@@ -20,9 +20,29 @@ export interface HighlightSummary {
   source: string;
   sourceTitle: string;
   original: string;
+  /** The provenance claim, as evidence supports it. */
+  statement: string;
+  credited: boolean;
   score: number;
   coverage: number;
   excerpt: string;
+}
+
+export interface PageSummary {
+  /** Share of the page's scanned text that is reprinted. */
+  share: number;
+  kinds: Record<MatchKind, number>;
+  credited: number;
+  uncredited: number;
+  sources: Array<{ docId: string; title: string; count: number }>;
+  /** Versions with known dates, earliest first. */
+  timeline: Array<{ docId: string; title: string; date: string }>;
+  undated: number;
+}
+
+export interface PageReport {
+  items: HighlightSummary[];
+  summary: PageSummary;
 }
 
 export interface ContentToBackground {
@@ -37,7 +57,7 @@ export interface PopupToBackground {
 }
 
 export interface PopupToContent {
-  'popup/list': { request: Record<string, never>; response: HighlightSummary[] };
+  'popup/page': { request: Record<string, never>; response: PageReport };
   'popup/reveal': { request: { id: number }; response: boolean };
 }
 

@@ -1,7 +1,7 @@
 import '../../assets/styles/popup.css';
 import { browser } from 'wxt/browser';
 import { renderPopup } from '../../src/ui/popup';
-import type { CorpusStatus, HighlightSummary } from '../../src/messages';
+import type { CorpusStatus, PageReport } from '../../src/messages';
 
 /**
  * The tab whose highlights to list: the active one, or `?tab=ID` when the
@@ -18,11 +18,11 @@ async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
   const status = (await browser.runtime.sendMessage({ type: 'popup/status' })) as CorpusStatus;
-  let items: HighlightSummary[] | null = null;
-  if (tabId !== undefined) {
-    items = await (browser.tabs.sendMessage(tabId, { type: 'popup/list' }) as Promise<HighlightSummary[]>).catch(() => null);
-  }
-  renderPopup(app, status, items, (id) => {
+  const report =
+    tabId === undefined
+      ? null
+      : await (browser.tabs.sendMessage(tabId, { type: 'popup/page' }) as Promise<PageReport>).catch(() => null);
+  renderPopup(app, status, report, (id) => {
     if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'popup/reveal', id });
   });
   document.body.setAttribute('data-ready', '');

@@ -1,16 +1,20 @@
 import type { BlockMatch } from '../match/corpus';
+import { creditTargets } from '../match/credit';
 import { KINDS } from '../match/kinds';
 import { blockRange, type Block } from './blocks';
+import { isCredited } from './credit';
 
 export interface Tracked {
   id: number;
   block: Block;
   match: BlockMatch;
+  /** Whether the page credits the passage's original near it. */
+  credited: boolean;
 }
 
 /** Below this coverage only the reprinted sentences are painted, not the block. */
 const PARTIAL = 0.95;
-const ATTRS = ['kind', 'source', 'original', 'score', 'coverage', 'partial'].map((a) => `data-reprint-${a}`);
+const ATTRS = ['kind', 'source', 'original', 'score', 'coverage', 'credited', 'partial'].map((a) => `data-reprint-${a}`);
 
 /**
  * Marks reprinted blocks with data-reprint-* attributes (the page CSS
@@ -58,7 +62,9 @@ export class Highlighter {
     el.setAttribute('data-reprint-original', match.original);
     el.setAttribute('data-reprint-score', match.score.toFixed(2));
     el.setAttribute('data-reprint-coverage', match.coverage.toFixed(2));
-    const t: Tracked = { id: this.nextId++, block, match };
+    const credited = isCredited(el, creditTargets(match));
+    el.setAttribute('data-reprint-credited', String(credited));
+    const t: Tracked = { id: this.nextId++, block, match, credited };
     this.tracked.set(el, t);
     if (match.coverage < PARTIAL && this.highlights) {
       el.setAttribute('data-reprint-partial', '');

@@ -16,6 +16,8 @@ export class PageScanner {
   private readonly seen = new WeakMap<Element, string>();
   private queue: Promise<void> = Promise.resolve();
   scanned = 0;
+  /** Characters of text in the blocks scanned, as they now read. */
+  scannedChars = 0;
 
   constructor(
     private readonly match: MatchFn,
@@ -38,7 +40,9 @@ export class PageScanner {
       if (!el.isConnected) return;
       const block = extractBlock(el);
       const text = block?.text ?? '';
-      if (this.seen.get(el) === text) return;
+      const before = this.seen.get(el);
+      if (before === text) return;
+      this.scannedChars += text.length - (before?.length ?? 0);
       this.seen.set(el, text);
       if (!block) return this.apply({ element: el, text, linkChars: 0, pieces: [] }, null);
       batch.push(block);

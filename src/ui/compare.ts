@@ -1,6 +1,8 @@
 import theme from '../../assets/styles/theme.css?inline';
 import css from '../../assets/styles/compare.css?inline';
-import { changedShare, wordDiff } from '../diff/wordDiff';
+import type { FactChange } from '../diff/facts';
+import { summarizeChanges } from '../diff/summary';
+import { shortId } from '../match/provenance';
 import type { Tracked } from '../dom/highlighter';
 import { KIND_LABEL } from '../match/kinds';
 import { byline, percent, version } from './describe';
@@ -62,8 +64,8 @@ export class CompareDialog {
   private render(t: Tracked, docId: string): HTMLElement {
     const { match } = t;
     const v = version(match, docId);
-    const parts = wordDiff(v.sourceText, v.pageText);
-    const isOriginal = v.docId === match.original;
+    const changes = summarizeChanges(v.sourceText, v.pageText);
+    const rank = match.provenance.ranking.indexOf(v.docId);
     const titleId = 'reprint-compare-title';
     const dialog = h(
       'div',
@@ -72,25 +74,54 @@ export class CompareDialog {
         h('h2', { id: titleId }, v.meta.title),
         h('button', { type: 'button', class: 'close', 'aria-label': 'Close comparison', title: 'Close (Esc)', onclick: () => this.close() }, '×'),
       ),
-      h('div', { class: 'meta muted' }, [isOriginal ? 'Ranked as the original' : 'Another version', byline(v.meta), v.docId].filter(Boolean).join(' · ')),
+      h('div', { class: 'meta muted' }, [rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`, byline(v.meta), v.docId].filter(Boolean).join(' · ')),
+      h('div', { class: 'provenance' },
+        h('strong', {}, match.provenance.statement),
+        h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
+      ),
       h('div', { class: 'summary' },
         h('span', { class: 'kind', 'data-kind': v.kind }, KIND_LABEL[v.kind]),
         h('span', {}, `${percent(v.score)} similar`),
-        h('span', {}, `${percent(changedShare(parts))} of words changed`),
+        h('span', {}, `${percent(changes.changedShare)} of words changed`),
+        changes.droppedSentences.length ? h('span', {}, `${plural(changes.droppedSentences.length, 'sentence')} dropped`) : null,
+        changes.addedSentences.length ? h('span', {}, `${plural(changes.addedSentences.length, 'sentence')} added`) : null,
         v.coverage < 0.95 ? h('span', {}, `${percent(v.coverage)} of the page paragraph is reprinted`) : null,
       ),
+      changes.facts.length
+        ? h('ul', { class: 'facts', 'aria-label': 'Changed facts' }, ...changes.facts.map((f) => h('li', {}, describeFact(f))))
+        : h('p', { class: 'facts-none muted' }, 'No numbers, dates, names, quotations or attributions changed.'),
       h('h3', {}, 'Versions in the corpus'),
       h('div', { class: 'versions', role: 'group', 'aria-label': 'Versions' },
-        ...match.versions.map((o) =>
-          h('button', { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
-            `${o.docId === match.original ? '★ ' : ''}${o.docId} · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}`),
-        ),
+        ...match.provenance.ranking.map((id) => {
+          const o = version(match, id);
+          const evidence = [o.meta.date, o.cites ? `credits ${o.cites}` : null].filter(Boolean).join(', ');
+          return h('button', { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
+            `${shortId(o.docId)} · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}${evidence ? ` · ${evidence}` : ''}`);
+        }),
       ),
       h('h3', {}, 'What changed'),
-      h('p', { class: 'diff' }, ...parts.map((p) => (p.op === 'same' ? p.text : h(p.op, {}, p.text)))),
+      h('p', { class: 'diff' }, ...changes.parts.map((p) => (p.op === 'same' ? p.text : h(p.op, {}, p.text)))),
       h('div', { class: 'legend muted' }, 'Struck through: only in the corpus version · Underlined: only on this page'),
     );
     const backdrop = h('div', { class: 'backdrop', onclick: (e: Event) => { if (e.target === backdrop) this.close(); } }, dialog);
     return backdrop;
   }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const FACT_LABEL: Record<FactChange['type'], string> = {
+  number: 'Number',
+  money: 'Amount',
+  date: 'Date',
+  name: 'Name',
+  quote: 'Quotation',
+  attribution: 'Attribution',
+};
+
+/** "Number: “a half-dozen” → “several”", "Attribution dropped: “American officials said”". */
+export function describeFact(f: FactChange): string {
+  if (f.from && f.to) return `${FACT_LABEL[f.type]}: “${f.from}” → “${f.to}”`;
+  if (f.from) return `${FACT_LABEL[f.type]} dropped: “${f.from}”`;
+  return `${FACT_LABEL[f.type]} added: “${f.to}”`;
 }

@@ -56,7 +56,6 @@ export class Tooltip {
     const root = this.ensureHost();
     const { match } = t;
     const source = version(match, match.source);
-    const original = version(match, match.original);
     root.querySelector('.tip')?.remove();
     root.append(
       h(
@@ -66,9 +65,11 @@ export class Tooltip {
           match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : ''),
         h('div', { class: 'title' }, source.meta.title),
         byline(source.meta) ? h('div', { class: 'row muted' }, byline(source.meta)) : null,
-        match.original !== match.source ? h('div', { class: 'row muted' }, `Original: ${original.meta.title}`) : null,
-        match.versions.length > 1 ? h('div', { class: 'row muted' }, `${match.versions.length} versions in the corpus`) : null,
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => { this.hide(); this.onCompare(t); } }, 'Compare versions')),
+        h('div', { class: 'row provenance' }, match.provenance.statement),
+        h('div', { class: 'actions' },
+          h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
+          match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,
+          h('button', { type: 'button', onclick: () => { this.hide(); this.onCompare(t); } }, 'Compare versions')),
       ),
     );
     if (!this.host!.isConnected) document.documentElement.append(this.host!);

@@ -67,7 +67,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
         const self = await chrome.tabs.getCurrent();
         for (const t of await chrome.tabs.query({})) {
           if (t.id === self?.id) continue;
-          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'popup/list' }).catch(() => undefined);
+          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'popup/page' }).catch(() => undefined);
           if (answer) return t.id;
         }
         return undefined;

@@ -1,7 +1,11 @@
 /** What the demo page must show, in document order (see tests/fixtures/pages/demo.html). */
 export const EXPECTED_DEMO = [
-  { kind: 'verbatim', source: '000_1314c5edfdd34a8c' },
-  { kind: 'edited', source: '003_cffa34eed2c04c87' },
-  { kind: 'reworded', source: '000_1314c5edfdd34a8c' },
-  { kind: 'edited', source: '002_3090de67739d6d38' },
+  { kind: 'verbatim', source: '000_1314c5edfdd34a8c', credited: 'true' },
+  { kind: 'edited', source: '003_cffa34eed2c04c87', credited: 'false' },
+  { kind: 'reworded', source: '000_1314c5edfdd34a8c', credited: 'false' },
+  { kind: 'edited', source: '002_3090de67739d6d38', credited: 'false' },
 ];
+
+/** The documents that quote The New York Times verbatim, and those that reworded it. */
+export const NYT_QUOTERS = ['000_1314c5edfdd34a8c', '003_cffa34eed2c04c87'];
+export const REWORDERS = ['001_ba15d19316b42f63', '004_7a87ece0045906e4'];

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 import { startServer } from './server';
 import { EXPECTED_DEMO } from './expectations';
+import { expectNytProvenance, readComparison } from './provenance-checks';
 import { fingerprintBundle, SIGNATURE_SAMPLES } from './fingerprint-bundle';
 import { MinHasher } from '../../src/fingerprint/minhash';
 import { charGrams } from '../../src/fingerprint/grams';
@@ -28,7 +29,12 @@ async function open(path: string): Promise<Page> {
 
 const highlights = (page: Page) =>
   page.$$eval('[data-reprint-kind]', (els) =>
-    els.map((e) => ({ kind: e.getAttribute('data-reprint-kind'), source: e.getAttribute('data-reprint-source'), score: e.getAttribute('data-reprint-score') })),
+    els.map((e) => ({
+      kind: e.getAttribute('data-reprint-kind'),
+      source: e.getAttribute('data-reprint-source'),
+      credited: e.getAttribute('data-reprint-credited'),
+      score: e.getAttribute('data-reprint-score'),
+    })),
   );
 
 async function hoverForTooltip(page: Page, selector: string) {
@@ -43,7 +49,7 @@ describe('Firefox: the built extension', () => {
   it('highlights the reprinted paragraphs of a news page with the contract attributes', async () => {
     const page = await open('/demo.html');
     const found = await highlights(page);
-    expect(found.map(({ kind, source }) => ({ kind, source }))).toEqual(EXPECTED_DEMO.map(({ kind, source }) => ({ kind, source })));
+    expect(found.map(({ kind, source, credited }) => ({ kind, source, credited }))).toEqual(EXPECTED_DEMO);
     for (const h of found) expect(h.score).toMatch(/^(0\.\d\d|1\.00)$/);
     await page.close();
   });
@@ -84,6 +90,20 @@ describe('Firefox: the built extension', () => {
     await page.bringToFront();
     await page.waitForFunction(() => window.scrollY > 0, { timeout: 5000 });
     await popup.close();
+    await page.close();
+  });
+
+  it('names the cited original, ranks quoters above rewrites, lists every version and checks credit', async () => {
+    const page = await open('/provenance.html');
+    for (const [selector, credited] of [['#credited', true], ['#uncredited', false]] as const) {
+      await hoverForTooltip(page, selector);
+      await clickCompare(page);
+      await page.waitForFunction(() => !!document.querySelector('reprint-compare'));
+      expectNytProvenance(await page.evaluate(readComparison, selector), credited);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('reprint-compare'));
+      await page.mouse.move(0, 0);
+    }
     await page.close();
   });
 
