@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/e2e/chromium';
 import { startServer } from '../tests/e2e/server';
+import { readHighlights, scanned } from '../tests/e2e/page-reads';
 
 const OUT = path.resolve('demo-output');
 const headed = process.argv.includes('--headed');
@@ -15,7 +16,7 @@ const headed = process.argv.includes('--headed');
 const server = await startServer();
 const chrome = await launchChromium({ headless: !headed });
 const page = await chrome.newPage(server.url('/demo.html'));
-await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'), null, { timeout: 30_000 });
+await page.waitForFunction(scanned, null, { timeout: 30_000 });
 
 if (headed) {
   console.log(`Reprint is running on ${server.url('/demo.html')}. Close the browser window to stop.`);
@@ -25,16 +26,7 @@ if (headed) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const found = await page.$$eval('[data-reprint-kind]', (els) =>
-  els.map((e) => ({
-    kind: e.getAttribute('data-reprint-kind'),
-    source: e.getAttribute('data-reprint-source'),
-    original: e.getAttribute('data-reprint-original'),
-    score: e.getAttribute('data-reprint-score'),
-    coverage: e.getAttribute('data-reprint-coverage'),
-    text: (e.textContent ?? '').replace(/\s+/g, ' ').slice(0, 72),
-  })),
-);
+const found = await page.evaluate(readHighlights);
 console.log(`Scanned ${await page.getAttribute('html', 'data-reprint-scanned')} paragraphs; ${found.length} reprinted:`);
 for (const f of found)
   console.log(`  ${f.kind!.padEnd(8)} ${f.score} of ${f.source} (original ${f.original}, coverage ${f.coverage})  "${f.text}…"`);

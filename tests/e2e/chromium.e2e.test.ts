@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { EXPECTED_DEMO } from './expectations';
+import { readHighlights, scanned } from './page-reads';
 import { expectNytProvenance, readComparison } from './provenance-checks';
 import { startServer } from './server';
 import { manyParagraphsPage } from './pages';
@@ -26,21 +27,12 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await cr.newPage(server.url(path));
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'), null, { timeout: 20_000 });
+  await page.waitForFunction(scanned, null, { timeout: 20_000 });
   return page;
 }
 
-const highlights = (page: Page) =>
-  page.$$eval('[data-reprint-kind]', (els) =>
-    els.map((e) => ({
-      kind: e.getAttribute('data-reprint-kind'),
-      source: e.getAttribute('data-reprint-source'),
-      original: e.getAttribute('data-reprint-original'),
-      score: e.getAttribute('data-reprint-score'),
-      coverage: e.getAttribute('data-reprint-coverage'),
-      credited: e.getAttribute('data-reprint-credited'),
-    })),
-  );
+const highlights = (page: Page) => page.evaluate(readHighlights);
+
 
 /** Text of an element's open shadow root, as a reader would see it. */
 const shadowText = (page: Page, tag: string) =>

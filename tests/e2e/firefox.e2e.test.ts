@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 import { startServer } from './server';
 import { EXPECTED_DEMO } from './expectations';
+import { readHighlights, scanned } from './page-reads';
 import { expectNytProvenance, readComparison } from './provenance-checks';
 import { fingerprintBundle, SIGNATURE_SAMPLES } from './fingerprint-bundle';
 import { MinHasher } from '../../src/fingerprint/minhash';
@@ -23,19 +24,12 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await ff.newPage(server.url(path));
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'), { timeout: 20_000 });
+  await page.waitForFunction(scanned, { timeout: 20_000 });
   return page;
 }
 
-const highlights = (page: Page) =>
-  page.$$eval('[data-reprint-kind]', (els) =>
-    els.map((e) => ({
-      kind: e.getAttribute('data-reprint-kind'),
-      source: e.getAttribute('data-reprint-source'),
-      credited: e.getAttribute('data-reprint-credited'),
-      score: e.getAttribute('data-reprint-score'),
-    })),
-  );
+const highlights = (page: Page) => page.evaluate(readHighlights);
+
 
 async function hoverForTooltip(page: Page, selector: string) {
   await page.hover(selector);
