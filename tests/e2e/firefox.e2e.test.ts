@@ -101,6 +101,13 @@ describe('Firefox: the built extension', () => {
     await page.close();
   });
 
+  it('matches a disguised copy as verbatim, and never the same-topic text or the furniture around it', async () => {
+    const page = await open('/disguised.html');
+    expect((await highlights(page)).map(({ kind, source }) => ({ kind, source }))).toEqual([{ kind: 'verbatim', source: '000_1314c5edfdd34a8c' }]);
+    expect(await page.evaluate(() => document.querySelector('[data-reprint-kind]')!.id)).toBe('disguised');
+    await page.close();
+  });
+
   it('highlights text added after load', async () => {
     const page = await open('/later.html');
     await page.waitForSelector('#late[data-reprint-kind="verbatim"]', { timeout: 10_000 });
