@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { compareFacts, type FactChange } from '../../src/diff/facts';
+import { isCredited } from '../../src/dom/credit';
+import { creditTargets } from '../../src/match/credit';
+import { seedMatcher, seedParagraph } from './helpers/seeds';
+
+interface Fixtures {
+  facts: Array<{ id: string; source: string; page: string; expect: FactChange[] }>;
+  credit: Array<{ id: string; html: string; expect: boolean }>;
+}
+const fixtures = JSON.parse(readFileSync('tests/fixtures/labelled/changes.json', 'utf8')) as Fixtures;
+
+describe('changed facts on the labelled fixtures', () => {
+  for (const c of fixtures.facts)
+    it(c.id, () => {
+      expect(compareFacts(c.source, c.page)).toEqual(c.expect);
+    });
+});
+
+describe('credit on the labelled fixtures', () => {
+  // A NYT passage that 000 and 003 quote: its original is the NYT, cited as source.
+  const passage = seedParagraph('000', 'After one diplomatic exchange').replace(/ -NYT$/, '');
+  const match = seedMatcher().match(passage)!;
+  const targets = creditTargets(match);
+
+  it('credits the cited outlet, not only the corpus document', () => {
+    expect(match.provenance.citedOutlet).toBe('The New York Times');
+    expect(targets.names).toContain('NYT');
+    expect(targets.urls).toContain('nytimes.com');
+  });
+
+  for (const c of fixtures.credit)
+    it(c.id, () => {
+      const window = new Window();
+      window.document.write(`<article>${c.html.replace('PASSAGE', passage)}</article>`);
+      const block = window.document.getElementById('x') as unknown as Element;
+      expect(isCredited(block, targets)).toBe(c.expect);
+    });
+});
