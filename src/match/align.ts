@@ -111,6 +111,9 @@ export function alignBlock(
   const total = units.reduce((n, u) => n + u.end - u.start, 0);
   const out: DocAlignment[] = [];
   for (const [docId, perUnit] of best) {
+    for (const [u, v] of [...perUnit])
+      if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
+    if (perUnit.size === 0) continue;
     const spans = mergeSpans(
       [...perUnit.keys()].map((u) => ({ ...units[u] })),
       (a, b) => ({ start: a.start, end: Math.max(a.end, b.end), text: blockText.slice(a.start, Math.max(a.end, b.end)) }),

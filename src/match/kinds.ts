@@ -15,8 +15,15 @@ export const KIND_LABEL: Record<MatchKind, string> = {
  * side's, between a page sentence window and a corpus sentence window.
  */
 export const THRESHOLDS = {
-  /** Below this overlap two windows are unrelated; same-topic prose peaks near 0.35. */
-  unitOverlap: 0.45,
+  /**
+   * Below this overlap two windows are unrelated; same-topic prose peaks near
+   * 0.35. Between it and `aloneOverlap` a sentence counts only in a chain:
+   * a neighbouring sentence must align to the same document too (the
+   * "extend" of seed-extend-filter), which independent writing rarely does.
+   */
+  unitOverlap: 0.4,
+  /** A sentence with no aligned neighbour needs this much on its own. */
+  aloneOverlap: 0.5,
   /** Windows under this overlap are reworded, and must be long to count. */
   editedOverlap: 0.7,
   /** Fewest words of a reworded window: short lines reach 0.45 by chance. */
