@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  // The sources zip (for Firefox review) carries what builds the extension, not its tests or screenshots.
+  zip: { excludeSources: ['tests/**', 'scripts/**', 'assets/screenshots/**', 'demo-output/**', 'test-results/**', '**/*.tmp.ts'] },
   manifest: ({ browser }) => ({
     name: 'Reprint',
     description: 'Highlights paragraphs that also appear in your corpus, and shows where they came from and what changed. Runs entirely on your device.',
