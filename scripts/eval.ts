@@ -2,7 +2,10 @@
  * `npm run eval`: how well the CorpusMatcher finds reprints, against a naive
  * baseline (word 3-shingle Jaccard ≥ 0.5), on the team's labelled fixtures
  * and, when `../shared/evaldata` exists, on public sets (Clough & Stevenson,
- * MSRP, Webis-CPC-11, PAN-13). Prints one markdown table, a few notes and
+ * MSRP, Webis-CPC-11, PAN-13) and seed paragraphs injected into Mozilla
+ * Readability's saved news pages (scripts/eval-news.ts, which also checks
+ * block extraction on those pages). Prints one markdown table, a few notes,
+ * the news-page tables with the verdict against the issue's target, and
  * the wall time. Thresholds are the ones in src/match/kinds.ts: nothing here
  * is tuned. `--details` adds per-case misses and overlap distributions.
  */
@@ -15,6 +18,7 @@ import { overlap } from '../src/match/align';
 import type { BlockMatch, CorpusMatcher } from '../src/match/corpus';
 import { THRESHOLDS, type MatchKind } from '../src/match/kinds';
 import { windowsOf, type Window } from '../src/match/windows';
+import { newsReport, runNewsPages, type NewsResult } from './eval-news';
 import {
   acceptedSources,
   BASELINE_JACCARD,
@@ -499,12 +503,49 @@ function pan(): Dataset {
   return { name: 'PAN-13 no-obfuscation (90 cases)', outcomes, hasNegatives: false, hasKinds: true };
 }
 
+// ------------------------------------------------ (c) Readability news pages
+
+const NEWS_DIR = 'readability_news_pages';
+
+/** The injection test as a table row: injected copies are positives, the page's own blocks negatives. */
+function newsDataset(r: NewsResult): Dataset {
+  const hidden = r.injection.filter((x) => x.hidden).map((x) => x.page);
+  const outcomes: Outcome[] = r.injectionUnhidden.flatMap((row) => [
+    ...row.injections.map(
+      (x): Outcome => ({
+        gold: x.kind,
+        pred: x.match ? { kind: x.match.kind, right: x.right } : null,
+        // Dropping a comma and swapping quotes leaves the words verbatim.
+        okKinds: x.edit === 'punctuation' ? ['verbatim', 'edited'] : undefined,
+        base: x.base,
+      }),
+    ),
+    ...row.own.map((o): Outcome => ({ gold: null, negative: 'other', pred: o.kind ? { kind: o.kind, right: false } : null, base: o.base ? 'wrong' : null })),
+  ]);
+  return {
+    name: `Readability news pages, seed ¶ injected (${r.injection.reduce((n, x) => n + x.injections.length, 0)} copies among the pages' own blocks${hidden.length ? `; ${hidden.join(', ')} hiding style removed` : ''})`,
+    outcomes,
+    hasNegatives: true,
+    hasKinds: true,
+  };
+}
+
 // --------------------------------------------------------------------- main
 
 const datasets: Dataset[] = [fixturesDataset()];
+let news: string[] = [];
 if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   if (DETAILS) detail('\n## Clough answers the matcher got wrong (reuse or class)');
   datasets.push(clough(), msrp(), ...webis(), pan());
+  if (existsSync(join(EVALDATA, NEWS_DIR))) {
+    const { documents } = readCorpusDir();
+    const r = await runNewsPages(join(EVALDATA, NEWS_DIR), matcherFor(documents), ShingleBaseline.ofParagraphs(documents));
+    datasets.push(newsDataset(r));
+    news = newsReport(r, DETAILS);
+    notes.push(
+      'Readability news pages row: positives are the injected copies (verbatim / lightly edited; a punctuation-only edit counts verbatim or edited as the right kind), negatives every other block of the pages; details and the verdict below.',
+    );
+  } else notes.push(`Readability news pages skipped: ${join(EVALDATA, NEWS_DIR)} is absent.`);
 } else {
   notes.push(`Public sets skipped: the folder ${EVALDATA} is absent (expected at ../shared/evaldata relative to the repo root).`);
 }
@@ -518,6 +559,7 @@ console.log(
 console.log(table(datasets.map(row)));
 console.log('');
 for (const n of notes) console.log(`${n}\n`);
+if (news.length) console.log(news.join('\n'));
 if (DETAILS) {
   sweepReport();
   console.log(details.join('\n') + '\n');
