@@ -56,6 +56,8 @@ export function bandKeys(sig: Uint32Array, { bands, rows }: LshParams): Uint32Ar
   return keys;
 }
 
+const INDEX_LIMIT = 2 ** 21;
+
 /** One band's buckets as parallel arrays sorted by key: compact, and storable as is. */
 export interface BandTable {
   keys: Uint32Array;
@@ -82,13 +84,23 @@ export class LshIndex {
   /** entries[i] holds the band keys of item ids[i]. */
   static build(params: LshParams, ids: ArrayLike<number>, entries: Uint32Array[]): LshIndex {
     const bands: BandTable[] = [];
-    const order = new Uint32Array(entries.length);
+    const n = entries.length;
+    // Key and position packed in one double sort natively and exactly (2^32 · 2^21 < 2^53),
+    // many times faster than a comparator; larger tables fall back to one.
+    const packed = n < INDEX_LIMIT ? new Float64Array(n) : undefined;
+    const order = new Uint32Array(n);
     for (let b = 0; b < params.bands; b++) {
-      for (let i = 0; i < order.length; i++) order[i] = i;
-      order.sort((x, y) => entries[x][b] - entries[y][b]);
-      const keys = new Uint32Array(order.length);
-      const bandIds = new Uint32Array(order.length);
-      for (let i = 0; i < order.length; i++) {
+      if (packed) {
+        for (let i = 0; i < n; i++) packed[i] = entries[i][b] * INDEX_LIMIT + i;
+        packed.sort();
+        for (let i = 0; i < n; i++) order[i] = packed[i] % INDEX_LIMIT;
+      } else {
+        for (let i = 0; i < n; i++) order[i] = i;
+        order.sort((x, y) => entries[x][b] - entries[y][b] || x - y);
+      }
+      const keys = new Uint32Array(n);
+      const bandIds = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
         keys[i] = entries[order[i]][b];
         bandIds[i] = ids[order[i]];
       }

@@ -6,7 +6,10 @@ import { LSH_PARAMS, unitKeys } from './fingerprint';
 import type { MatchKind } from './kinds';
 import { creditsOf } from './outlets';
 import { rankVersions, type Provenance } from './provenance';
-import { windowsOf, type Window } from './windows';
+import { sentenceUnits, windowsOf, type Window } from './windows';
+import { charGrams, containment } from '../fingerprint/grams';
+import { canonical } from '../text/normalize';
+import { THRESHOLDS } from './kinds';
 
 /** Another document's paragraph that is a version of this one. */
 export interface VersionLink {
@@ -90,7 +93,7 @@ function groupVersions(data: CorpusData): void {
   for (const p of data.paragraphs) {
     if (p.furniture) continue;
     const others = matcher.candidates(p.text).filter((c) => c.docId !== p.docId);
-    for (const a of alignBlock(p.text, others)) {
+    for (const a of matcher.align(p.text, others)) {
       for (const part of a.parts) {
         if (!p.versions.some((v) => v.key === part.key)) p.versions.push({ key: part.key, kind: a.kind, score: a.score });
       }
@@ -98,13 +101,23 @@ function groupVersions(data: CorpusData): void {
   }
 }
 
-/** Bounded cache: corpus windows are re-used across blocks of one page. */
-const WINDOW_CACHE_SIZE = 4096;
+/** Bounded caches: corpus windows and grams are re-used across blocks of one page. */
+const CACHE_SIZE = 4096;
+
+function cached<T>(cache: Map<number, T>, key: number, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, (v = make()));
+  }
+  return v;
+}
 
 export class CorpusMatcher {
   private readonly lsh: LshIndex;
   private readonly metas: Map<string, DocumentMeta>;
   private readonly windowCache = new Map<number, Window[]>();
+  private readonly gramCache = new Map<number, Uint32Array>();
 
   constructor(readonly data: CorpusData) {
     this.lsh = LshIndex.from(data.lsh);
@@ -116,12 +129,26 @@ export class CorpusMatcher {
   }
 
   private windows(p: SourceParagraph): Window[] {
-    let w = this.windowCache.get(p.key);
-    if (!w) {
-      if (this.windowCache.size >= WINDOW_CACHE_SIZE) this.windowCache.delete(this.windowCache.keys().next().value!);
-      this.windowCache.set(p.key, (w = windowsOf(p.text)));
-    }
-    return w;
+    return cached(this.windowCache, p.key, () => windowsOf(p.text));
+  }
+
+  private grams(p: SourceParagraph): Uint32Array {
+    return cached(this.gramCache, p.key, () => charGrams(canonical(p.text)));
+  }
+
+  /**
+   * Exact verification of candidates. A candidate none of whose sentences
+   * could reach the overlap threshold (too few of a sentence's grams occur
+   * anywhere in it) is dropped first: lossless, and it spares the window
+   * comparisons for LSH's chance collisions.
+   */
+  align(text: string, candidates: SourceParagraph[]): DocAlignment[] {
+    const units = sentenceUnits(text).map((u) => charGrams(canonical(u.text)));
+    const viable = candidates.filter((p) => {
+      const g = this.grams(p);
+      return units.some((u) => containment(u, g) >= THRESHOLDS.unitOverlap);
+    });
+    return viable.length ? alignBlock(text, viable, (p) => this.windows(p)) : [];
   }
 
   /** Candidate paragraphs from LSH, before verification. */
@@ -135,7 +162,7 @@ export class CorpusMatcher {
     if (isFurnitureText(text)) return null;
     const candidates = this.candidates(text);
     if (candidates.length === 0) return null;
-    const alignments = alignBlock(text, candidates, (p) => this.windows(p));
+    const alignments = this.align(text, candidates);
     if (alignments.length === 0) return null;
     const versions = [...alignments.map((a) => this.direct(a)), ...this.indirect(alignments, text)];
     const [best] = alignments;

@@ -6,10 +6,11 @@ import { sentenceUnits } from './windows';
 
 /**
  * Jaccard of character 5-gram sets at which LSH should propose a pair.
- * Reworded sentences overlap 0.45–0.9 by 5-grams (over the larger side),
- * which is a Jaccard of about 0.3–0.8; 0.25 leaves margin below that.
+ * Reworded sentences overlap 0.40–0.9 by 5-grams (over the larger side),
+ * a Jaccard of about 0.25–0.8; 0.2 leaves margin below that, and the
+ * verification drops the chance collisions this lets through cheaply.
  */
-export const LSH_THRESHOLD = 0.25;
+export const LSH_THRESHOLD = 0.2;
 
 export const LSH_PARAMS: LshParams = (({ bands, rows }) => ({ bands, rows }))(optimalParams(LSH_THRESHOLD, NUM_PERM));
 

@@ -16,8 +16,8 @@ describe('optimalParams', () => {
     expect(mid(0.1, low)).toBeLessThan(0.1);
   });
 
-  it('is what the matcher uses: 42 bands of 3 rows at 0.25', () => {
-    expect(LSH_PARAMS).toEqual({ bands: 42, rows: 3 });
+  it('is what the matcher uses: 28 bands of 2 rows at 0.2', () => {
+    expect(LSH_PARAMS).toEqual({ bands: 28, rows: 2 });
   });
 });
 
