@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME_EXTENSION, CHROMIUM, launchChromium } from '../../tests/e2e/chromium';
+import { CHROME_EXTENSION, CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../../tests/e2e/chromium';
 import { manyParagraphsPage } from '../../tests/e2e/pages';
 import { startServer } from '../../tests/e2e/server';
 import { REPO_ROOT } from './corpus';
@@ -136,15 +136,6 @@ export function ensureBuild(force: boolean, log: (s: string) => void): { built: 
   return { built, stale: statSync(manifest).mtimeMs < sources };
 }
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function benchBrowser({ runs = 5, build = false, log = (_: string) => {} } = {}): Promise<BrowserResult> {
   const { built, stale } = ensureBuild(build, log);

@@ -6,6 +6,17 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 export const CHROME_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/** Headless as root on a machine with no network: no sandbox, GPU or background traffic. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface ChromiumHarness {
   context: BrowserContext;
   extensionId: string;
@@ -34,13 +45,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
     args: [
       `--disable-extensions-except=${CHROME_EXTENSION}`,
       `--load-extension=${CHROME_EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
     ],
   });
   const serviceWorker = async () =>
