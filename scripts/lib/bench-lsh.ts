@@ -18,6 +18,7 @@ import { charGrams } from '../../src/fingerprint/grams';
 import { buildCorpusData, CorpusMatcher, type CorpusData } from '../../src/match/corpus';
 import { overlap } from '../../src/match/align';
 import { unitKeys } from '../../src/match/fingerprint';
+import { sentenceGrams } from '../../src/match/windows';
 import { canonical } from '../../src/text/normalize';
 import { median, retainedBytes } from './stats';
 import { syntheticCorpus, TextGenerator, WORDS } from './synth';
@@ -186,7 +187,7 @@ export function runLshBench({ docs: N, deadline, probeSizes = [100, 200, 400] }:
   const sigTimes: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
-    for (const text of page.texts) unitKeys(text);
+    for (const text of page.texts) unitKeys(sentenceGrams(text));
     sigTimes.push(performance.now() - t);
   }
   result.signaturesMs = median(sigTimes);

@@ -3,7 +3,7 @@ import { MIN_EVIDENCE_WORDS } from '../corpus/furniture';
 import { canonical, normalizeText, words } from '../text/normalize';
 import type { Span } from '../text/sentences';
 import { THRESHOLDS, type MatchKind } from './kinds';
-import { sentenceUnits, windowsOf, type Window } from './windows';
+import { unitWindows, windowsOf, type Window } from './windows';
 
 /** A corpus paragraph offered as a candidate source. */
 export interface SourceParagraph {
@@ -84,11 +84,11 @@ export function alignBlock(
   blockText: string,
   candidates: SourceParagraph[],
   sourceWindows: (p: SourceParagraph) => Window[] = (p) => windowsOf(p.text),
+  pageWindows: Window[] = windowsOf(blockText),
 ): DocAlignment[] {
-  const units = sentenceUnits(blockText);
+  const units = unitWindows(pageWindows);
   if (units.length === 0) return [];
-  const pageWindows = windowsOf(blockText, units);
-  const unitGrams = pageWindows.filter((w) => w.first === w.last).map((w) => w.grams);
+  const unitGrams = units.map((w) => w.grams);
   // Per document, per page unit: best overlap and the source window behind it.
   const best = new Map<string, Map<number, { o: number; part: SourcePart }>>();
   for (const p of candidates) {
@@ -115,7 +115,7 @@ export function alignBlock(
       if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
     if (perUnit.size === 0) continue;
     const spans = mergeSpans(
-      [...perUnit.keys()].map((u) => ({ ...units[u] })),
+      [...perUnit.keys()].map((u) => ({ start: units[u].start, end: units[u].end, text: units[u].text })),
       (a, b) => ({ start: a.start, end: Math.max(a.end, b.end), text: blockText.slice(a.start, Math.max(a.end, b.end)) }),
     );
     const parts = mergeParts([...perUnit.values()].map((v) => v.part));

@@ -3,13 +3,12 @@ import type { CorpusDocument, DocumentMeta } from '../corpus/document';
 import { LshIndex, type SerializedLsh } from '../fingerprint/lsh';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { LSH_PARAMS, unitKeys } from './fingerprint';
-import type { MatchKind } from './kinds';
+import { THRESHOLDS, type MatchKind } from './kinds';
 import { creditsOf } from './outlets';
 import { rankVersions, type Provenance } from './provenance';
-import { sentenceUnits, windowsOf, type Window } from './windows';
+import { sentenceGrams, unitWindows, windowsOf, type Window } from './windows';
 import { charGrams, containment } from '../fingerprint/grams';
 import { canonical } from '../text/normalize';
-import { THRESHOLDS } from './kinds';
 
 /** Another document's paragraph that is a version of this one. */
 export interface VersionLink {
@@ -36,9 +35,7 @@ export interface CorpusData {
 /** One corpus document's version of a page passage. */
 export interface VersionMatch extends Omit<DocAlignment, 'spans' | 'parts'> {
   meta: DocumentMeta;
-  /** Indices of the document's paragraphs the passage comes from. */
-  paragraphs: number[];
-  /** The same paragraphs' corpus keys. */
+  /** Corpus keys of the paragraphs the passage comes from. */
   keys: number[];
   cites: string | null;
   /** 'page' when compared with the page text; 'corpus' when known only as a version of one that was. */
@@ -72,7 +69,7 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
       const key = paragraphs.length;
       paragraphs.push({ key, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
       if (mask[index]) return;
-      for (const keys of unitKeys(text)) {
+      for (const keys of unitKeys(sentenceGrams(text))) {
         ids.push(key);
         entries.push(keys);
       }
@@ -93,7 +90,7 @@ function groupVersions(data: CorpusData): void {
   for (const p of data.paragraphs) {
     if (p.furniture) continue;
     const others = matcher.candidates(p.text).filter((c) => c.docId !== p.docId);
-    for (const a of matcher.align(p.text, others)) {
+    for (const a of matcher.align(p.text, matcher.windows(p), others)) {
       for (const part of a.parts) {
         if (!p.versions.some((v) => v.key === part.key)) p.versions.push({ key: part.key, kind: a.kind, score: a.score });
       }
@@ -124,11 +121,7 @@ export class CorpusMatcher {
     this.metas = new Map(data.documents.map((d) => [d.id, d.meta]));
   }
 
-  meta(id: string): DocumentMeta | undefined {
-    return this.metas.get(id);
-  }
-
-  private windows(p: SourceParagraph): Window[] {
+  windows(p: SourceParagraph): Window[] {
     return cached(this.windowCache, p.key, () => windowsOf(p.text));
   }
 
@@ -142,27 +135,29 @@ export class CorpusMatcher {
    * anywhere in it) is dropped first: lossless, and it spares the window
    * comparisons for LSH's chance collisions.
    */
-  align(text: string, candidates: SourceParagraph[]): DocAlignment[] {
-    const units = sentenceUnits(text).map((u) => charGrams(canonical(u.text)));
+  align(text: string, windows: Window[], candidates: SourceParagraph[]): DocAlignment[] {
+    const units = unitWindows(windows);
     const viable = candidates.filter((p) => {
       const g = this.grams(p);
-      return units.some((u) => containment(u, g) >= THRESHOLDS.unitOverlap);
+      return units.some((u) => containment(u.grams, g) >= THRESHOLDS.unitOverlap);
     });
-    return viable.length ? alignBlock(text, viable, (p) => this.windows(p)) : [];
+    return viable.length ? alignBlock(text, viable, (p) => this.windows(p), windows) : [];
   }
 
   /** Candidate paragraphs from LSH, before verification. */
-  candidates(text: string): StoredParagraph[] {
+  candidates(text: string, unitGrams = sentenceGrams(text)): StoredParagraph[] {
     const keys = new Set<number>();
-    for (const k of unitKeys(text)) for (const id of this.lsh.query(k)) keys.add(id);
+    for (const k of unitKeys(unitGrams)) for (const id of this.lsh.query(k)) keys.add(id);
     return [...keys].sort((a, b) => a - b).map((k) => this.data.paragraphs[k]);
   }
 
   match(text: string): BlockMatch | null {
     if (isFurnitureText(text)) return null;
-    const candidates = this.candidates(text);
+    // Sentences, windows and their grams are computed once, for LSH, the filter and the alignment.
+    const windows = windowsOf(text);
+    const candidates = this.candidates(text, unitWindows(windows).map((w) => w.grams));
     if (candidates.length === 0) return null;
-    const alignments = this.align(text, candidates);
+    const alignments = this.align(text, windows, candidates);
     if (alignments.length === 0) return null;
     const versions = [...alignments.map((a) => this.direct(a)), ...this.indirect(alignments, text)];
     const [best] = alignments;
@@ -184,7 +179,6 @@ export class CorpusMatcher {
     return {
       ...a,
       meta: this.metas.get(a.docId)!,
-      paragraphs: [...new Set(paragraphs.map((p) => p.index))],
       keys: [...new Set(paragraphs.map((p) => p.key))],
       cites: paragraphs.map((p) => p.cites).find(Boolean) ?? null,
       via: 'page',
@@ -209,7 +203,6 @@ export class CorpusMatcher {
             pageText: text,
             sourceText: p.text,
             meta: this.metas.get(p.docId)!,
-            paragraphs: [p.index],
             keys: [p.key],
             cites: p.cites,
             via: 'corpus',

@@ -1,8 +1,5 @@
-import { charGrams } from '../fingerprint/grams';
 import { bandKeys, optimalParams, type LshParams } from '../fingerprint/lsh';
 import { MinHasher, NUM_PERM } from '../fingerprint/minhash';
-import { canonical } from '../text/normalize';
-import { sentenceUnits } from './windows';
 
 /**
  * Jaccard of character 5-gram sets at which LSH should propose a pair.
@@ -22,9 +19,8 @@ const minHasher = () => (hasher ??= new MinHasher());
  * text (the element-wise minimum of its units' signatures, which is the
  * signature of the union of their grams, without hashing twice).
  */
-export function unitKeys(text: string): Uint32Array[] {
-  const units = sentenceUnits(text);
-  const sigs = units.map((u) => minHasher().signature(charGrams(canonical(u.text))));
+export function unitKeys(unitGrams: Uint32Array[]): Uint32Array[] {
+  const sigs = unitGrams.map((g) => minHasher().signature(g));
   if (sigs.length === 0) return [];
   const keys = sigs.map((s) => bandKeys(s, LSH_PARAMS));
   if (sigs.length > 1) {

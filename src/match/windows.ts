@@ -41,6 +41,14 @@ function makeWindow(text: string, units: Span[], first: number, last: number): W
   return { start, end, text: slice, first, last, words: words(slice).length, grams: charGrams(canonical(slice)) };
 }
 
+/** Character n-grams of each sentence unit: what fingerprints and filters read. */
+export function sentenceGrams(text: string): Uint32Array[] {
+  return sentenceUnits(text).map((u) => charGrams(canonical(u.text)));
+}
+
+/** The one-unit windows of a text's windows, in order: its sentence units. */
+export const unitWindows = (windows: Window[]) => windows.filter((w) => w.first === w.last);
+
 /**
  * Windows of one and two consecutive units, plus the whole text: a copy may
  * split or merge sentences, or restructure a paragraph entirely.
