@@ -9,7 +9,7 @@ export interface CorpusFile {
 export type Manifest = Record<string, Partial<DocumentMeta>>;
 
 /** Bump when fingerprints or furniture rules change: stored indexes are rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /**
  * Parses corpus files into documents. A bad file is reported and skipped;

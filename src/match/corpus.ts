@@ -1,12 +1,14 @@
 import { furnitureMask, isFurnitureText, shortParagraphFrequency } from '../corpus/furniture';
 import type { CorpusDocument, DocumentMeta } from '../corpus/document';
+import { CommonGrams, GramFrequency } from '../fingerprint/common';
+import { GramFilters, type SerializedGramFilters } from '../fingerprint/filters';
 import { LshIndex, type SerializedLsh } from '../fingerprint/lsh';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { LSH_PARAMS, unitKeys } from './fingerprint';
 import { THRESHOLDS, type MatchKind } from './kinds';
 import { creditsOf } from './outlets';
 import { rankVersions, type Provenance } from './provenance';
-import { sentenceGrams, unitWindows, windowsOf, type Window } from './windows';
+import { sentenceGrams, sentenceUnits, windowsOf, type Window } from './windows';
 import { charGrams, containment } from '../fingerprint/grams';
 import { canonical } from '../text/normalize';
 
@@ -29,7 +31,11 @@ export interface StoredParagraph extends SourceParagraph {
 export interface CorpusData {
   documents: Array<{ id: string; meta: DocumentMeta }>;
   paragraphs: StoredParagraph[];
+  /** Buckets of the grams common across the corpus, left out of fingerprints (see CommonGrams). */
+  common: Uint32Array;
   lsh: SerializedLsh;
+  /** Each paragraph's grams as a bit set, by key: the first, cheap test of a candidate. */
+  filters: SerializedGramFilters;
 }
 
 /** One corpus document's version of a page passage. */
@@ -56,41 +62,60 @@ export interface BlockMatch {
   provenance: Provenance;
 }
 
-/** Fingerprints a corpus: furniture marked, every other paragraph indexed, versions grouped. */
+/**
+ * Fingerprints a corpus: furniture marked, the corpus's common grams found,
+ * every other paragraph's sentences indexed, versions grouped.
+ */
 export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
   const df = shortParagraphFrequency(docs.map((d) => d.paragraphs));
   const paragraphs: StoredParagraph[] = [];
-  const ids: number[] = [];
-  const entries: Uint32Array[] = [];
+  // Grams by paragraph key (none for furniture): counted, fingerprinted, then grouped.
+  const units: Uint32Array[][] = [];
+  const whole: Uint32Array[] = [];
+  const frequency = new GramFrequency();
   for (const doc of docs) {
     const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
     const credits = creditsOf(doc.paragraphs, mask);
+    const first = units.length;
     doc.paragraphs.forEach((text, index) => {
-      const key = paragraphs.length;
-      paragraphs.push({ key, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
-      if (mask[index]) return;
-      for (const keys of unitKeys(sentenceGrams(text))) {
-        ids.push(key);
-        entries.push(keys);
-      }
+      paragraphs.push({ key: paragraphs.length, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
+      units.push(mask[index] ? [] : sentenceGrams(text));
+      whole.push(mask[index] ? new Uint32Array(0) : charGrams(canonical(text)));
     });
+    frequency.addDocument(whole.slice(first));
   }
+  const common = frequency.commonBuckets();
+  const commonGrams = new CommonGrams(common);
+  const ids: number[] = [];
+  const entries: Uint32Array[] = [];
+  const keysOf = units.map((us, key) => {
+    const keys = unitKeys(us, commonGrams);
+    for (const k of keys) {
+      ids.push(key);
+      entries.push(k);
+    }
+    return keys;
+  });
   const data: CorpusData = {
     documents: docs.map(({ id, meta }) => ({ id, meta })),
     paragraphs,
+    common,
     lsh: LshIndex.build(LSH_PARAMS, ids, entries).serialize(),
+    filters: GramFilters.build(whole).serialize(),
   };
-  groupVersions(data);
+  groupVersions(new CorpusMatcher(data), units, keysOf);
   return data;
 }
 
-/** Links each paragraph to its versions in other documents, by the same verification as pages get. */
-function groupVersions(data: CorpusData): void {
-  const matcher = new CorpusMatcher(data);
-  for (const p of data.paragraphs) {
+/**
+ * Links each paragraph to its versions in other documents, by the same
+ * verification as pages get, re-using the grams and band keys of the build.
+ */
+function groupVersions(matcher: CorpusMatcher, units: Uint32Array[][], keysOf: Uint32Array[][]): void {
+  for (const p of matcher.data.paragraphs) {
     if (p.furniture) continue;
-    const others = matcher.candidates(p.text).filter((c) => c.docId !== p.docId);
-    for (const a of matcher.align(p.text, matcher.windows(p), others)) {
+    const others = matcher.candidatesFor(keysOf[p.key]).filter((c) => c.docId !== p.docId);
+    for (const a of matcher.align(p.text, units[p.key], () => matcher.windows(p), others)) {
       for (const part of a.parts) {
         if (!p.versions.some((v) => v.key === part.key)) p.versions.push({ key: part.key, kind: a.kind, score: a.score });
       }
@@ -112,12 +137,16 @@ function cached<T>(cache: Map<number, T>, key: number, make: () => T): T {
 
 export class CorpusMatcher {
   private readonly lsh: LshIndex;
+  private readonly common: CommonGrams;
+  private readonly filters: GramFilters;
   private readonly metas: Map<string, DocumentMeta>;
   private readonly windowCache = new Map<number, Window[]>();
   private readonly gramCache = new Map<number, Uint32Array>();
 
   constructor(readonly data: CorpusData) {
     this.lsh = LshIndex.from(data.lsh);
+    this.common = new CommonGrams(data.common);
+    this.filters = GramFilters.from(data.filters);
     this.metas = new Map(data.documents.map((d) => [d.id, d.meta]));
   }
 
@@ -131,33 +160,42 @@ export class CorpusMatcher {
 
   /**
    * Exact verification of candidates. A candidate none of whose sentences
-   * could reach the overlap threshold (too few of a sentence's grams occur
-   * anywhere in it) is dropped first: lossless, and it spares the window
-   * comparisons for LSH's chance collisions.
+   * could reach the overlap threshold is dropped first, by its bit set and
+   * then by its grams: lossless, and it spares LSH's chance collisions the
+   * window comparisons. The text's windows are only made when a candidate
+   * survives.
    */
-  align(text: string, windows: Window[], candidates: SourceParagraph[]): DocAlignment[] {
-    const units = unitWindows(windows);
+  align(text: string, unitGrams: Uint32Array[], windows: () => Window[], candidates: SourceParagraph[]): DocAlignment[] {
+    const min = THRESHOLDS.unitOverlap;
+    // Shared grams a sentence needs to reach the threshold: the least n with n / length ≥ min.
+    const need = unitGrams.map((u) => Math.ceil(min * u.length - 1e-9));
     const viable = candidates.filter((p) => {
-      const g = this.grams(p);
-      return units.some((u) => containment(u.grams, g) >= THRESHOLDS.unitOverlap);
+      const possible = unitGrams.filter((u, i) => u.length > 0 && this.filters.mayHold(p.key, u, need[i]));
+      return possible.length > 0 && possible.some((u) => containment(u, this.grams(p)) >= min);
     });
-    return viable.length ? alignBlock(text, viable, (p) => this.windows(p), windows) : [];
+    return viable.length ? alignBlock(text, viable, (p) => this.windows(p), windows()) : [];
   }
 
-  /** Candidate paragraphs from LSH, before verification. */
-  candidates(text: string, unitGrams = sentenceGrams(text)): StoredParagraph[] {
+  /** Candidate paragraphs from LSH for a text's sentence grams, before verification. */
+  candidates(unitGrams: Uint32Array[]): StoredParagraph[] {
+    return this.candidatesFor(unitKeys(unitGrams, this.common));
+  }
+
+  /** Candidate paragraphs for band keys already computed. */
+  candidatesFor(bandKeys: Uint32Array[]): StoredParagraph[] {
     const keys = new Set<number>();
-    for (const k of unitKeys(unitGrams)) for (const id of this.lsh.query(k)) keys.add(id);
+    for (const k of bandKeys) for (const id of this.lsh.query(k)) keys.add(id);
     return [...keys].sort((a, b) => a - b).map((k) => this.data.paragraphs[k]);
   }
 
   match(text: string): BlockMatch | null {
     if (isFurnitureText(text)) return null;
-    // Sentences, windows and their grams are computed once, for LSH, the filter and the alignment.
-    const windows = windowsOf(text);
-    const candidates = this.candidates(text, unitWindows(windows).map((w) => w.grams));
+    // Sentence grams are computed once, for LSH, the filter and the alignment's windows.
+    const units = sentenceUnits(text);
+    const unitGrams = sentenceGrams(text, units);
+    const candidates = this.candidates(unitGrams);
     if (candidates.length === 0) return null;
-    const alignments = this.align(text, windows, candidates);
+    const alignments = this.align(text, unitGrams, () => windowsOf(text, units, unitGrams), candidates);
     if (alignments.length === 0) return null;
     const versions = [...alignments.map((a) => this.direct(a)), ...this.indirect(alignments, text)];
     const [best] = alignments;

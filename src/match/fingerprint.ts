@@ -1,3 +1,4 @@
+import type { CommonGrams } from '../fingerprint/common';
 import { bandKeys, optimalParams, type LshParams } from '../fingerprint/lsh';
 import { MinHasher, NUM_PERM } from '../fingerprint/minhash';
 
@@ -17,10 +18,15 @@ const minHasher = () => (hasher ??= new MinHasher());
 /**
  * Band keys of a text's fingerprint units: each sentence unit, and the whole
  * text (the element-wise minimum of its units' signatures, which is the
- * signature of the union of their grams, without hashing twice).
+ * signature of the union of their grams, without hashing twice). The
+ * corpus's common grams are left out; a unit made only of them has no keys,
+ * since empty sets would all collide with each other.
  */
-export function unitKeys(unitGrams: Uint32Array[]): Uint32Array[] {
-  const sigs = unitGrams.map((g) => minHasher().signature(g));
+export function unitKeys(unitGrams: Uint32Array[], common: CommonGrams): Uint32Array[] {
+  const sigs = unitGrams
+    .map((g) => common.filter(g))
+    .filter((g) => g.length > 0)
+    .map((g) => minHasher().signature(g));
   if (sigs.length === 0) return [];
   const keys = sigs.map((s) => bandKeys(s, LSH_PARAMS));
   if (sigs.length > 1) {

@@ -34,16 +34,16 @@ export function sentenceUnits(text: string): Span[] {
   return units;
 }
 
-function makeWindow(text: string, units: Span[], first: number, last: number): Window {
+function makeWindow(text: string, units: Span[], first: number, last: number, grams?: Uint32Array): Window {
   const start = units[first].start;
   const end = units[last].end;
   const slice = text.slice(start, end);
-  return { start, end, text: slice, first, last, words: words(slice).length, grams: charGrams(canonical(slice)) };
+  return { start, end, text: slice, first, last, words: words(slice).length, grams: grams ?? charGrams(canonical(slice)) };
 }
 
 /** Character n-grams of each sentence unit: what fingerprints and filters read. */
-export function sentenceGrams(text: string): Uint32Array[] {
-  return sentenceUnits(text).map((u) => charGrams(canonical(u.text)));
+export function sentenceGrams(text: string, units = sentenceUnits(text)): Uint32Array[] {
+  return units.map((u) => charGrams(canonical(u.text)));
 }
 
 /** The one-unit windows of a text's windows, in order: its sentence units. */
@@ -51,12 +51,13 @@ export const unitWindows = (windows: Window[]) => windows.filter((w) => w.first 
 
 /**
  * Windows of one and two consecutive units, plus the whole text: a copy may
- * split or merge sentences, or restructure a paragraph entirely.
+ * split or merge sentences, or restructure a paragraph entirely. `unitGrams`,
+ * when the caller has them, are the units' grams (sentenceGrams).
  */
-export function windowsOf(text: string, units = sentenceUnits(text)): Window[] {
+export function windowsOf(text: string, units = sentenceUnits(text), unitGrams?: Uint32Array[]): Window[] {
   const out: Window[] = [];
   for (let i = 0; i < units.length; i++) {
-    out.push(makeWindow(text, units, i, i));
+    out.push(makeWindow(text, units, i, i, unitGrams?.[i]));
     if (i + 1 < units.length) out.push(makeWindow(text, units, i, i + 1));
   }
   if (units.length > 2) out.push(makeWindow(text, units, 0, units.length - 1));

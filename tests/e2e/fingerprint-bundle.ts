@@ -30,4 +30,6 @@ export const SIGNATURE_SAMPLES = [
   'Сhinеsе оffiсiаls\u200B said ＮＡＴＯ ﬁnal',
   '中国外交部发言人周三表示，中方尊重所有国家的主权和领土完整。',
   'Официальные лица заявили во вторник, что новые правила вступят в силу.',
+  // One gram: nearly every bin is borrowed, most past the precomputed probes.
+  'Yes.',
 ];

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   acceptedSources,
+  amongFiller,
   CATEGORIES,
   describeResult,
   loadCases,
@@ -23,18 +24,14 @@ import { normalizeText } from '../../src/text/normalize';
 const { documents } = readCorpusDir();
 const docIds = new Set(documents.map((d) => d.id));
 const cases = loadCases();
-const results = runCases(matcherFor(documents), cases);
-const scores = scoreByCategory(results);
 const seedParagraphs = new Set(documents.flatMap((d) => d.paragraphs.map((p) => normalizeText(p))));
 
-const missList = (cat: Category) =>
-  `${cat} misses:\n  ${scores[cat].misses.map(describeResult).join('\n  ') || '(none)'}`;
 
 describe('labelled fixtures are well formed', () => {
   it('has at least 60 cases, every category, unique ids', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
-    for (const cat of CATEGORIES) expect(scores[cat].n, cat).toBeGreaterThan(0);
+    for (const cat of CATEGORIES) expect(cases.some((c) => c.category === cat), cat).toBe(true);
   });
 
   it('names real seed documents, and negatives expect nothing', () => {
@@ -68,7 +65,21 @@ describe('labelled fixtures are well formed', () => {
   });
 });
 
-describe('CorpusMatcher on the labelled fixtures', () => {
+/**
+ * Among 600 synthetic documents, grams in more than 20 documents (3%) are
+ * common and left out of fingerprints: the targets must hold there too.
+ */
+const SCALE_FILLER = 600;
+
+describe.each([
+  ['the seeds', documents],
+  [`the seeds among ${SCALE_FILLER} synthetic documents`, amongFiller(documents, SCALE_FILLER)],
+])('CorpusMatcher on the labelled fixtures, corpus: %s', (_name, corpus) => {
+  const results = runCases(matcherFor(corpus), cases);
+  const scores = scoreByCategory(results);
+  const missList = (cat: Category) =>
+    `${cat} misses:\n  ${scores[cat].misses.map(describeResult).join('\n  ') || '(none)'}`;
+
   it(`verbatim: recall ≥ ${TARGETS.verbatim!.recall} with the right source`, () => {
     expect(scores.verbatim.recall, missList('verbatim')).toBeGreaterThanOrEqual(TARGETS.verbatim!.recall!);
   });
