@@ -26,6 +26,8 @@ import {
   describeResult,
   loadCases,
   matcherFor,
+  amongFiller,
+  FILLER_DOCS,
   paragraphsOf,
   readCorpusDir,
   ROOT,
@@ -252,8 +254,10 @@ const detail = (s = '') => DETAILS && details.push(s);
 
 // ------------------------------------------------------------ (a) fixtures
 
-function fixturesDataset(): Dataset {
-  const { documents } = readCorpusDir();
+/** The team's fixtures against the seeds, or (`filler`) the seeds among synthetic documents. */
+function fixturesDataset(filler = 0): Dataset {
+  const { documents: seeds } = readCorpusDir();
+  const documents = filler ? amongFiller(seeds, filler) : seeds;
   const matcher = matcherFor(documents);
   const baseline = ShingleBaseline.ofParagraphs(documents);
   const cases = loadCases();
@@ -268,8 +272,9 @@ function fixturesDataset(): Dataset {
       base: b === null ? null : r.positive && accepted.includes(b) ? 'right' : 'wrong',
     };
   });
-  if (DETAILS) fixtureDetails(documents, results, baseline);
-  return { name: 'Team fixtures (seeds corpus)', outcomes, hasNegatives: true, hasKinds: true };
+  if (DETAILS && !filler) fixtureDetails(documents, results, baseline);
+  const name = filler ? `Team fixtures (seeds among ${filler.toLocaleString('en')} synthetic docs; common grams dropped)` : 'Team fixtures (seeds corpus)';
+  return { name, outcomes, hasNegatives: true, hasKinds: true };
 }
 
 function fixtureDetails(documents: CorpusDocument[], results: CaseResult[], baseline: ShingleBaseline): void {
@@ -532,7 +537,7 @@ function newsDataset(r: NewsResult): Dataset {
 
 // --------------------------------------------------------------------- main
 
-const datasets: Dataset[] = [fixturesDataset()];
+const datasets: Dataset[] = [fixturesDataset(), fixturesDataset(FILLER_DOCS)];
 let news: string[] = [];
 if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   if (DETAILS) detail('\n## Clough answers the matcher got wrong (reuse or class)');

@@ -32,31 +32,43 @@ export function commonThreshold(docs: number): number {
 
 const bucketOf = (gram: number) => gram >>> BUCKET_SHIFT;
 
-/** Counts, per bucket, the documents that have a gram in it. */
+/**
+ * Counts, per bucket, the documents that have a gram in it. A corpus too
+ * small to have common grams allocates nothing.
+ */
 export class GramFrequency {
-  private readonly counts = new Uint32Array(1 << BUCKET_BITS);
-  private readonly lastDoc = new Int32Array(1 << BUCKET_BITS).fill(-1);
+  private readonly limit: number;
+  private readonly counts?: Uint32Array;
+  /** The last document (plus one) counted in each bucket, to count each once per document. */
+  private readonly lastDoc?: Uint32Array;
   private docs = 0;
+
+  constructor(documents: number) {
+    this.limit = commonThreshold(documents);
+    if (!Number.isFinite(this.limit)) return;
+    this.counts = new Uint32Array(1 << BUCKET_BITS);
+    this.lastDoc = new Uint32Array(1 << BUCKET_BITS);
+  }
 
   /** One document's grams, in any order and with repeats. */
   addDocument(grams: Iterable<Uint32Array>): void {
-    const doc = this.docs++;
+    const doc = ++this.docs;
+    const { counts, lastDoc } = this;
+    if (!counts || !lastDoc) return;
     for (const gs of grams)
       for (let i = 0; i < gs.length; i++) {
         const b = bucketOf(gs[i]);
-        // Once per document per bucket.
-        if (this.lastDoc[b] !== doc) {
-          this.lastDoc[b] = doc;
-          this.counts[b]++;
+        if (lastDoc[b] !== doc) {
+          lastDoc[b] = doc;
+          counts[b]++;
         }
       }
   }
 
   /** Sorted buckets whose grams are common in the documents added. */
   commonBuckets(): Uint32Array {
-    const limit = commonThreshold(this.docs);
     const out: number[] = [];
-    if (Number.isFinite(limit)) for (let b = 0; b < this.counts.length; b++) if (this.counts[b] > limit) out.push(b);
+    if (this.counts) for (let b = 0; b < this.counts.length; b++) if (this.counts[b] > this.limit) out.push(b);
     return Uint32Array.from(out);
   }
 }

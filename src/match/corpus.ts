@@ -72,7 +72,7 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
   // Grams by paragraph key (none for furniture): counted, fingerprinted, then grouped.
   const units: Uint32Array[][] = [];
   const whole: Uint32Array[] = [];
-  const frequency = new GramFrequency();
+  const frequency = new GramFrequency(docs.length);
   for (const doc of docs) {
     const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
     const credits = creditsOf(doc.paragraphs, mask);

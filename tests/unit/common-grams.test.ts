@@ -23,7 +23,7 @@ describe('GramFrequency and CommonGrams', () => {
   const shared = grams('the council said');
   const rare = grams('zygomorphic quokka');
   const frequencyOf = (docs: number) => {
-    const f = new GramFrequency();
+    const f = new GramFrequency(docs);
     for (let d = 0; d < docs; d++) f.addDocument(d < 3 ? [shared, rare, rare] : [shared, grams(`unique text ${d}`)]);
     return f;
   };
