@@ -185,7 +185,7 @@ export class CorpusMatcher {
   candidatesFor(bandKeys: Uint32Array[]): StoredParagraph[] {
     const keys = new Set<number>();
     for (const k of bandKeys) for (const id of this.lsh.query(k)) keys.add(id);
-    return [...keys].sort((a, b) => a - b).map((k) => this.data.paragraphs[k]);
+    return Array.from(Uint32Array.from(keys).sort(), (k) => this.data.paragraphs[k]);
   }
 
   match(text: string): BlockMatch | null {

@@ -44,8 +44,12 @@ function creditPatterns(o: Outlet): RegExp[] {
 
 const PATTERNS = OUTLETS.map((o) => ({ outlet: o, patterns: creditPatterns(o) }));
 
+/** Every credit pattern needs a whole alias: one test spares the rest for most paragraphs. */
+const ANY_ALIAS = new RegExp(`\\b(?:${OUTLETS.flatMap((o) => o.aliases.map(escape)).join('|')})\\b`, 'i');
+
 /** The outlet a text credits as its source, if any. */
 export function creditedOutlet(text: string): Outlet | null {
+  if (!ANY_ALIAS.test(text)) return null;
   for (const { outlet, patterns } of PATTERNS) if (patterns.some((p) => p.test(text))) return outlet;
   return null;
 }
