@@ -1,5 +1,8 @@
 import { fmix32, seededStream } from './hash';
 
+/** Densification probes precomputed per bin: sets with few grams leave most bins empty. */
+const PROBES = 64;
+
 /** Fixed seed: every build and browser must agree on the hashing. */
 export const MINHASH_SEED = 0x5eed2024;
 export const NUM_PERM = 128;
@@ -14,9 +17,6 @@ export const NUM_PERM = 128;
  * classic k-hash loop was 6x faster than the `minhash` package, this is
  * well past 20x. Integer math only, so every engine agrees bit for bit.
  */
-/** Densification probes precomputed per bin: sets with few grams leave most bins empty. */
-const PROBES = 64;
-
 export class MinHasher {
   private readonly binSalt: number;
   private readonly valueSalt: number;

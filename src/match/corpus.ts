@@ -67,24 +67,7 @@ export interface BlockMatch {
  * every other paragraph's sentences indexed, versions grouped.
  */
 export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
-  const df = shortParagraphFrequency(docs.map((d) => d.paragraphs));
-  const paragraphs: StoredParagraph[] = [];
-  // Grams by paragraph key (none for furniture): counted, fingerprinted, then grouped.
-  const units: Uint32Array[][] = [];
-  const whole: Uint32Array[] = [];
-  const frequency = new GramFrequency(docs.length);
-  for (const doc of docs) {
-    const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
-    const credits = creditsOf(doc.paragraphs, mask);
-    const first = units.length;
-    doc.paragraphs.forEach((text, index) => {
-      paragraphs.push({ key: paragraphs.length, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
-      units.push(mask[index] ? [] : sentenceGrams(text));
-      whole.push(mask[index] ? new Uint32Array(0) : charGrams(canonical(text)));
-    });
-    frequency.addDocument(whole.slice(first));
-  }
-  const common = frequency.commonBuckets();
+  const { paragraphs, units, common, filters } = readParagraphs(docs);
   const commonGrams = new CommonGrams(common);
   const ids: number[] = [];
   const entries: Uint32Array[] = [];
@@ -101,10 +84,35 @@ export function buildCorpusData(docs: CorpusDocument[]): CorpusData {
     paragraphs,
     common,
     lsh: LshIndex.build(LSH_PARAMS, ids, entries).serialize(),
-    filters: GramFilters.build(whole).serialize(),
+    filters,
   };
   groupVersions(new CorpusMatcher(data), units, keysOf);
   return data;
+}
+
+/**
+ * Every paragraph with its furniture mark and credit, its sentences' grams
+ * (none for furniture), and what the whole paragraphs' grams give: document
+ * frequencies and bit sets. Those grams are dropped on return.
+ */
+function readParagraphs(docs: CorpusDocument[]) {
+  const df = shortParagraphFrequency(docs.map((d) => d.paragraphs));
+  const paragraphs: StoredParagraph[] = [];
+  const units: Uint32Array[][] = [];
+  const whole: Uint32Array[] = [];
+  const frequency = new GramFrequency(docs.length);
+  for (const doc of docs) {
+    const mask = furnitureMask(doc.paragraphs, df, doc.meta.title);
+    const credits = creditsOf(doc.paragraphs, mask);
+    const first = units.length;
+    doc.paragraphs.forEach((text, index) => {
+      paragraphs.push({ key: paragraphs.length, docId: doc.id, index, text, furniture: mask[index], cites: credits[index], versions: [] });
+      units.push(mask[index] ? [] : sentenceGrams(text));
+      whole.push(mask[index] ? new Uint32Array(0) : charGrams(canonical(text)));
+    });
+    frequency.addDocument(whole.slice(first));
+  }
+  return { paragraphs, units, common: frequency.commonBuckets(), filters: GramFilters.build(whole).serialize() };
 }
 
 /**
