@@ -3,20 +3,17 @@
  * seed corpus read from disk, the team's labelled fixtures, how a case is
  * scored, and the naive word-shingle baseline. Nothing here tunes anything.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CorpusDocument } from '../src/corpus/document';
-import { loadCorpusFiles, type CorpusFile, type Manifest } from '../src/corpus/load';
 import { jaccard, wordShingles } from '../src/fingerprint/grams';
 import { buildCorpusData, CorpusMatcher, type BlockMatch } from '../src/match/corpus';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
+import { REPO_ROOT } from './lib/corpus';
 import { syntheticCorpus } from './lib/synth';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SEEDS_DIR = join(ROOT, 'seeds');
-export const CASES_PATH = join(ROOT, 'tests/fixtures/labelled/cases.json');
+export const CASES_PATH = join(REPO_ROOT, 'tests/fixtures/labelled/cases.json');
 
 export const CATEGORIES = [
   'verbatim',
@@ -57,19 +54,6 @@ export const TARGETS: Partial<Record<Category, { recall?: number; kindAccuracy?:
   unrelated: { falseAlarms: 0 },
 };
 
-export function readCorpusDir(dir = SEEDS_DIR): { documents: CorpusDocument[]; problems: string[] } {
-  const files: CorpusFile[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-  let manifest: Manifest = {};
-  try {
-    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    // no manifest: titles come from the files
-  }
-  return loadCorpusFiles(files, manifest);
-}
-
 export function matcherFor(documents: CorpusDocument[]): CorpusMatcher {
   return new CorpusMatcher(buildCorpusData(documents));
 }
@@ -83,12 +67,6 @@ export const FILLER_DOCS = 2000;
 
 export function amongFiller(documents: CorpusDocument[], filler = FILLER_DOCS): CorpusDocument[] {
   return [...documents, ...syntheticCorpus(filler, 0xf111e7)];
-}
-
-export function seedMatcher(): CorpusMatcher {
-  const { documents, problems } = readCorpusDir();
-  if (problems.length) throw new Error(`seed corpus: ${problems.join('; ')}`);
-  return matcherFor(documents);
 }
 
 export function loadCases(path = CASES_PATH): LabelledCase[] {

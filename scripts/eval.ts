@@ -29,19 +29,18 @@ import {
   amongFiller,
   FILLER_DOCS,
   paragraphsOf,
-  readCorpusDir,
-  ROOT,
   runCases,
   scoreByCategory,
   ShingleBaseline,
   shingleJaccard,
   type CaseResult,
 } from './eval-lib';
+import { readCorpusDir, REPO_ROOT } from './lib/corpus';
 
 const started = performance.now();
 const DETAILS = process.argv.includes('--details');
 /** `../shared/evaldata` from the repo root; REPRINT_EVALDATA overrides it (e.g. to check the skip path). */
-const EVALDATA = resolve(ROOT, process.env.REPRINT_EVALDATA ?? '../shared/evaldata');
+const EVALDATA = resolve(REPO_ROOT, process.env.REPRINT_EVALDATA ?? '../shared/evaldata');
 
 // ------------------------------------------------------------------ scoring
 

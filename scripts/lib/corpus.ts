@@ -18,7 +18,7 @@ export interface LoadedCorpus {
 }
 
 /** Throws only when the folder itself cannot be listed; bad files become problems. */
-export function readCorpusDir(dir: string): LoadedCorpus {
+export function readCorpusDir(dir = SEEDS_DIR): LoadedCorpus {
   const problems: string[] = [];
   const files: CorpusFile[] = [];
   const names = readdirSync(dir, { withFileTypes: true })

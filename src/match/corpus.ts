@@ -177,10 +177,9 @@ export class CorpusMatcher {
     const min = THRESHOLDS.unitOverlap;
     // Shared grams a sentence needs to reach the threshold: the least n with n / length ≥ min.
     const need = unitGrams.map((u) => Math.ceil(min * u.length - 1e-9));
-    const viable = candidates.filter((p) => {
-      const possible = unitGrams.filter((u, i) => u.length > 0 && this.filters.mayHold(p.key, u, need[i]));
-      return possible.length > 0 && possible.some((u) => containment(u, this.grams(p)) >= min);
-    });
+    const viable = candidates.filter((p) =>
+      unitGrams.some((u, i) => u.length > 0 && this.filters.mayHold(p.key, u, need[i]) && containment(u, this.grams(p)) >= min),
+    );
     return viable.length ? alignBlock(text, viable, (p) => this.windows(p), windows()) : [];
   }
 

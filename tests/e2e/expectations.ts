@@ -6,6 +6,9 @@ export const EXPECTED_DEMO = [
   { kind: 'edited', source: '002_3090de67739d6d38', credited: 'false' },
 ];
 
+/** What the disguised page must show: its one disguised copy, found as verbatim (see tests/fixtures/pages/disguised.html). */
+export const EXPECTED_DISGUISED = [{ kind: 'verbatim', source: '000_1314c5edfdd34a8c' }];
+
 /** The documents that quote The New York Times verbatim, and those that reworded it. */
 export const NYT_QUOTERS = ['000_1314c5edfdd34a8c', '003_cffa34eed2c04c87'];
 export const REWORDERS = ['001_ba15d19316b42f63', '004_7a87ece0045906e4'];

@@ -12,13 +12,13 @@ import {
   describeResult,
   loadCases,
   NEGATIVE_CATEGORIES,
-  readCorpusDir,
   matcherFor,
   runCases,
   scoreByCategory,
   TARGETS,
   type Category,
 } from '../../scripts/eval-lib';
+import { readCorpusDir } from '../../scripts/lib/corpus';
 import { normalizeText } from '../../src/text/normalize';
 
 const { documents } = readCorpusDir();
