@@ -1,9 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+
+/** The bundled corpus as one packaged data file: the worker reads it at install or update, instead of carrying it in its code. */
+function seedsJson(): string {
+  const files = readdirSync('seeds')
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(`seeds/${name}`, 'utf8') }));
+  return JSON.stringify({ files, manifest: JSON.parse(readFileSync('seeds/manifest.json', 'utf8')) });
+}
 
 // See README "Node version": WXT 0.20 is pinned because it supports Node 20.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'seeds.json', contents: seedsJson() });
+    },
+  },
   // The sources zip (for Firefox review) carries what builds the extension, not its tests or screenshots.
   zip: { excludeSources: ['tests/**', 'scripts/**', 'assets/screenshots/**', 'demo-output/**', 'test-results/**', '**/*.tmp.ts'] },
   manifest: ({ browser }) => ({

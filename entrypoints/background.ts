@@ -1,35 +1,31 @@
 import { browser } from 'wxt/browser';
-import { CorpusManager } from '../src/corpus/manager';
-import type { CorpusFile, Manifest } from '../src/corpus/load';
-import { dispatcher, type ContentToBackground, type PopupToBackground } from '../src/messages';
+import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
-import manifest from '../seeds/manifest.json';
+import { dispatcher, type ContentToBackground, type PageToBackground, type PopupToBackground } from '../src/messages';
 
-const seedFiles = import.meta.glob<string>('../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
-const files: CorpusFile[] = Object.entries(seedFiles).map(([path, text]) => ({ name: path.split('/').pop()!, text }));
+/** The bundled corpus is a packaged data file (see wxt.config.ts), read at install or update, never inlined here. */
+async function bundled(): Promise<BundledCorpus> {
+  return (await fetch(browser.runtime.getURL('/seeds.json' as '/popup.html'))).json() as Promise<BundledCorpus>;
+}
 
 export default defineBackground(() => {
-  const corpus = new CorpusManager(files, manifest as Manifest);
+  const corpus = new LocalBackend(undefined, () => browser.runtime.getPlatformInfo());
 
   browser.runtime.onInstalled.addListener(() => {
-    void corpus.ensureStored();
+    void bundled().then((b) => corpus.ensureBundled(b));
   });
+  // A worker stopped mid-import resumes on whatever wakes it.
+  void corpus.work();
 
   browser.runtime.onMessage.addListener(
-    dispatcher<ContentToBackground & PopupToBackground>({
-      'content/scan': async ({ texts }) => {
-        const { matcher } = await corpus.get();
-        return texts.map((t) => matcher.match(t));
-      },
+    dispatcher<ContentToBackground & PopupToBackground & PageToBackground>({
+      'content/scan': ({ texts }) => corpus.match(texts),
       'content/highlights': ({ count }, sender) => updateBadge(sender.tab?.id, count),
-      'popup/status': async () => {
-        const { stored } = await corpus.get();
-        return {
-          documents: stored.documents.length,
-          paragraphs: stored.paragraphs.filter((p) => !p.furniture).length,
-          problems: stored.problems,
-        };
-      },
+      'popup/status': () => corpus.status(),
+      'corpus/status': () => corpus.status(),
+      'corpus/import': ({ articles }) => corpus.import(articles),
+      'corpus/delete': ({ ids }) => corpus.delete(ids),
+      'corpus/documents': () => corpus.documents(),
     }),
   );
 });

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../src/corpus/document';
 import { jaccard, wordShingles } from '../src/fingerprint/grams';
-import { buildCorpusData, CorpusMatcher, type BlockMatch } from '../src/match/corpus';
+import { docOfPid, pidOf } from '../src/index/ids';
+import { MemoryIndex } from '../src/index/memory';
+import type { BlockMatch, IndexedParagraph, Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
 import { REPO_ROOT } from './lib/corpus';
@@ -54,8 +56,22 @@ export const TARGETS: Partial<Record<Category, { recall?: number; kindAccuracy?:
   unrelated: { falseAlarms: 0 },
 };
 
-export function matcherFor(documents: CorpusDocument[]): CorpusMatcher {
-  return new CorpusMatcher(buildCorpusData(documents));
+export async function matcherFor(documents: CorpusDocument[]): Promise<Matcher> {
+  return (await MemoryIndex.of(documents)).matcher;
+}
+
+/**
+ * Every paragraph of an index that `MemoryIndex.of` built, by id, in
+ * document order. Such an index numbers its documents 0, 1, … as given; the
+ * index lists no ids, so that is checked here.
+ */
+export async function allParagraphs(index: MemoryIndex): Promise<Map<number, IndexedParagraph>> {
+  const docs = index.documents;
+  const pids = docs.flatMap((d, num) => d.paragraphs.map((_, i) => pidOf(num, i)));
+  const out = await index.paragraphs(pids);
+  if (out.size !== pids.length || [...out.values()].some((p) => p.docId !== docs[docOfPid(p.key)]?.id))
+    throw new Error('allParagraphs: the index was not built by MemoryIndex.of alone');
+  return out;
 }
 
 /**
@@ -92,8 +108,8 @@ export interface CaseResult {
   wrongSource: boolean;
 }
 
-export function runCase(matcher: CorpusMatcher, c: LabelledCase): CaseResult {
-  const match = matcher.match(c.page);
+export async function runCase(matcher: Matcher, c: LabelledCase): Promise<CaseResult> {
+  const [match] = await matcher.match([c.page]);
   const positive = c.expect.kind !== null;
   const found = positive && match !== null && acceptedSources(c).includes(match.source);
   return {
@@ -107,8 +123,10 @@ export function runCase(matcher: CorpusMatcher, c: LabelledCase): CaseResult {
   };
 }
 
-export function runCases(matcher: CorpusMatcher, cases: LabelledCase[]): CaseResult[] {
-  return cases.map((c) => runCase(matcher, c));
+export async function runCases(matcher: Matcher, cases: LabelledCase[]): Promise<CaseResult[]> {
+  const out: CaseResult[] = [];
+  for (const c of cases) out.push(await runCase(matcher, c));
+  return out;
 }
 
 export interface CategoryScore {

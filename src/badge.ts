@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { badgeTitle } from './ui/words';
 
 /** MV3 names it `action`, Firefox's MV2 build `browserAction`. */
 const action = () => browser.action ?? browser.browserAction;
@@ -8,8 +9,5 @@ export async function updateBadge(tabId: number | undefined, count: number): Pro
   const text = count > 0 ? (count > 999 ? '999+' : String(count)) : '';
   await action().setBadgeBackgroundColor({ tabId, color: '#8a5a00' });
   await action().setBadgeText({ tabId, text });
-  await action().setTitle({
-    tabId,
-    title: count > 0 ? `Reprint: ${count} reprinted paragraph${count === 1 ? '' : 's'} on this page` : 'Reprint',
-  });
+  await action().setTitle({ tabId, title: badgeTitle(count) });
 }

@@ -3,7 +3,8 @@
  * direction, with its reply type. One map, so a sender and its handler
  * cannot drift apart.
  */
-import type { BlockMatch } from './match/corpus';
+import type { BlockMatch } from './match/matcher';
+import type { Article } from './types';
 import type { MatchKind } from './match/kinds';
 
 export interface CorpusStatus {
@@ -11,6 +12,25 @@ export interface CorpusStatus {
   paragraphs: number;
   /** Corpus files that could not be read, with the reason. */
   problems: string[];
+  /** Articles accepted but not yet searchable. */
+  staged: number;
+  /** Documents searchable but whose versions are still being grouped. */
+  grouping: number;
+  /** Live index segments, and whether a merge is under way. */
+  segments: number;
+  merging: boolean;
+}
+
+/** A document as listings show it. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  collection: string;
+  /** Milliseconds since the epoch. */
+  added: number;
+  paragraphs: number;
 }
 
 /** One highlighted block, as the toolbar popup lists it. */
@@ -56,12 +76,24 @@ export interface PopupToBackground {
   'popup/status': { request: Record<string, never>; response: CorpusStatus };
 }
 
+/**
+ * The import API, for the options page, the bench and the tests: articles
+ * go in batches; each batch is stored before the reply, and indexed in the
+ * background in steps that survive the worker being stopped.
+ */
+export interface PageToBackground {
+  'corpus/import': { request: { articles: Article[] }; response: { staged: number } };
+  'corpus/delete': { request: { ids: string[] }; response: { deleted: number } };
+  'corpus/documents': { request: Record<string, never>; response: DocumentSummary[] };
+  'corpus/status': { request: Record<string, never>; response: CorpusStatus };
+}
+
 export interface PopupToContent {
   'popup/page': { request: Record<string, never>; response: PageReport };
   'popup/reveal': { request: { id: number }; response: boolean };
 }
 
-type AllMessages = ContentToBackground & PopupToBackground & PopupToContent;
+type AllMessages = ContentToBackground & PopupToBackground & PopupToContent & PageToBackground;
 export type MessageType = keyof AllMessages;
 export type Request<T extends MessageType> = AllMessages[T]['request'];
 export type Response<T extends MessageType> = AllMessages[T]['response'];
@@ -88,4 +120,23 @@ export function dispatcher<M>(handlers: Handlers<M>) {
     const handler = handlers[message.type as keyof Handlers<M>] as (r: unknown, s: typeof sender) => unknown;
     return Promise.resolve(handler(message, sender));
   };
+}
+
+// Typed senders: a message of the map in, a promise of its handler's reply out.
+// Imports are hoisted, so this one can sit with the code that uses it.
+import { browser } from 'wxt/browser';
+
+type ToBackground = ContentToBackground & PopupToBackground & PageToBackground;
+
+/** A message as sent: its type and its request's fields (none for an empty request). */
+export type Outgoing<T extends MessageType> = { type: T } & (Request<T> extends Record<string, never> ? unknown : Request<T>);
+
+/** Sends a message from a content script or the popup to the background. */
+export function sendToBackground<T extends keyof ToBackground & MessageType>(message: Outgoing<T>): Promise<Response<T>> {
+  return browser.runtime.sendMessage(message) as Promise<Response<T>>;
+}
+
+/** Sends a message from the popup to a tab's content script. */
+export function sendToTab<T extends keyof PopupToContent & MessageType>(tabId: number, message: Outgoing<T>): Promise<Response<T>> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Response<T>>;
 }

@@ -1,7 +1,7 @@
 import '../../assets/styles/popup.css';
 import { browser } from 'wxt/browser';
 import { renderPopup } from '../../src/ui/popup';
-import type { CorpusStatus, PageReport } from '../../src/messages';
+import { sendToBackground, sendToTab } from '../../src/messages';
 
 /**
  * The tab whose highlights to list: the active one, or `?tab=ID` when the
@@ -17,13 +17,10 @@ async function targetTab(): Promise<number | undefined> {
 async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
-  const status = (await browser.runtime.sendMessage({ type: 'popup/status' })) as CorpusStatus;
-  const report =
-    tabId === undefined
-      ? null
-      : await (browser.tabs.sendMessage(tabId, { type: 'popup/page' }) as Promise<PageReport>).catch(() => null);
+  const status = await sendToBackground({ type: 'popup/status' });
+  const report = tabId === undefined ? null : await sendToTab(tabId, { type: 'popup/page' }).catch(() => null);
   renderPopup(app, status, report, (id) => {
-    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'popup/reveal', id });
+    if (tabId !== undefined) void sendToTab(tabId, { type: 'popup/reveal', id });
   });
   document.body.setAttribute('data-ready', '');
 }

@@ -1,19 +1,6 @@
-/** What the corpus knows of a document; null where the text does not say. */
-export interface DocumentMeta {
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  /** ISO date (YYYY-MM-DD). */
-  date: string | null;
-  url: string | null;
-}
+import type { CorpusDocument, DocumentMeta } from '../types';
 
-export interface CorpusDocument {
-  id: string;
-  meta: DocumentMeta;
-  /** Non-empty lines after the title, trimmed. */
-  paragraphs: string[];
-}
+export type { CorpusDocument, DocumentMeta };
 
 export type ParseResult = { ok: true; doc: CorpusDocument } | { ok: false; id: string; error: string };
 

@@ -1,3 +1,4 @@
+import { hashString } from '../fingerprint/hash';
 import { normalizeText, words } from '../text/normalize';
 
 /**
@@ -9,7 +10,7 @@ import { normalizeText, words } from '../text/normalize';
 /** Fewer words than this is too little text to be evidence of copying. */
 export const MIN_EVIDENCE_WORDS = 8;
 /** Below this many words, a paragraph is "short" for the rules below. */
-const SHORT_WORDS = 25;
+export const SHORT_WORDS = 25;
 /** A paragraph this long ends the article body; short lines after it are its tail. */
 const BODY_WORDS = 15;
 
@@ -48,7 +49,7 @@ export function furnitureMask(paragraphs: string[], documentFrequency?: Map<stri
     if (lengths[i] >= SHORT_WORDS) return false;
     // A repeated headline is page chrome, like a share bar.
     if ((counts.get(keys[i]) ?? 0) > 1 || keys[i] === titleKey) return true;
-    if ((documentFrequency?.get(keys[i]) ?? 0) >= 3) return true;
+    if ((documentFrequency?.get(keys[i]) ?? 0) >= SHARED_LINE_DOCS) return true;
     // A document with no full paragraph (a single sentence, a short note) has no tail.
     return lastFull >= 0 && i > lastFull;
   });
@@ -70,3 +71,15 @@ export function shortParagraphFrequency(documents: string[][]): Map<string, numb
   }
   return df;
 }
+
+/**
+ * A short paragraph's key for counting the documents that carry it (0 for
+ * long ones): with three or more, it is furniture. Counts are kept by the
+ * index and updated as documents come and go.
+ */
+export function shortLineKey(text: string): number {
+  return words(text).length >= SHORT_WORDS ? 0 : hashString(normalizeText(text)) || 1;
+}
+
+/** Documents that must carry a short paragraph for it to be furniture. */
+export const SHARED_LINE_DOCS = 3;

@@ -1,4 +1,4 @@
-import type { BlockMatch } from '../match/corpus';
+import type { BlockMatch } from '../match/matcher';
 import { creditTargets } from '../match/credit';
 import { KINDS } from '../match/kinds';
 import { blockRange, type Block } from './blocks';
@@ -14,7 +14,7 @@ export interface Tracked {
 
 /** Below this coverage only the reprinted sentences are painted, not the block. */
 const PARTIAL = 0.95;
-const ATTRS = ['kind', 'source', 'original', 'score', 'coverage', 'credited', 'partial'].map((a) => `data-reprint-${a}`);
+const ATTRS = ['kind', 'source', 'original', 'score', 'coverage', 'credited', 'partial', 'flash'].map((a) => `data-reprint-${a}`);
 
 /**
  * Marks reprinted blocks with data-reprint-* attributes (the page CSS
@@ -73,6 +73,13 @@ export class Highlighter {
         if (range) this.highlights[match.kind].add(range);
       }
     }
+  }
+
+  /** Unmarks every block and unregisters the CSS highlights: the page as it was. */
+  removeAll(): void {
+    for (const el of [...this.tracked.keys()]) this.clear(el);
+    if (this.highlights)
+      for (const [k, hl] of Object.entries(this.highlights)) if (CSS.highlights.get(`reprint-${k}`) === hl) CSS.highlights.delete(`reprint-${k}`);
   }
 
   clear(el: Element): void {

@@ -1,4 +1,4 @@
-import type { BlockMatch } from '../match/corpus';
+import type { BlockMatch } from '../match/matcher';
 import { candidateElements, extractBlock, type Block } from './blocks';
 import { inSlices } from './schedule';
 
@@ -15,6 +15,7 @@ export type MatchFn = (texts: string[]) => Promise<Array<BlockMatch | null>>;
 export class PageScanner {
   private readonly seen = new WeakMap<Element, string>();
   private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
   scanned = 0;
   /** Characters of text in the blocks scanned, as they now read. */
   scannedChars = 0;
@@ -27,6 +28,7 @@ export class PageScanner {
 
   /** Scans under the given roots; passes run one after another. */
   scan(roots: ParentNode[]): Promise<void> {
+    if (this.stopped) return this.queue;
     this.queue = this.queue.then(() => this.pass(roots)).catch((e) => console.warn('Reprint: scan failed', e));
     return this.queue;
   }
@@ -37,7 +39,7 @@ export class PageScanner {
     let batch: Block[] = [];
     const flushes: Promise<void>[] = [];
     await inSlices(elements, (el) => {
-      if (!el.isConnected) return;
+      if (this.stopped || !el.isConnected) return;
       const block = extractBlock(el);
       const text = block?.text ?? '';
       const before = this.seen.get(el);
@@ -53,12 +55,19 @@ export class PageScanner {
     });
     if (batch.length) flushes.push(this.send(batch));
     await Promise.all(flushes);
-    this.afterPass(this.scanned);
+    if (!this.stopped) this.afterPass(this.scanned);
+  }
+
+  /** No more passes, and answers still on their way are dropped. */
+  stop(): void {
+    this.stopped = true;
   }
 
   private async send(blocks: Block[]): Promise<void> {
     const results = await this.match(blocks.map((b) => b.text));
-    await inSlices(blocks.keys(), (i) => this.apply(blocks[i], results[i] ?? null));
+    await inSlices(blocks.keys(), (i) => {
+      if (!this.stopped) this.apply(blocks[i], results[i] ?? null);
+    });
     this.scanned += blocks.length;
   }
 }

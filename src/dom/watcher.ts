@@ -5,9 +5,10 @@ const DEBOUNCE_MS = 400;
  * Collects the roots of text added or changed after load (infinite scroll,
  * single-page apps) and reports them in one debounced batch. Our own UI
  * hosts are ignored, and attributes are not observed, so highlighting does
- * not feed back into scanning.
+ * not feed back into scanning. Returns a function that stops watching and
+ * drops any batch still waiting.
  */
-export function watchMutations(target: Node, onRoots: (roots: ParentNode[]) => void): MutationObserver {
+export function watchMutations(target: Node, onRoots: (roots: ParentNode[]) => void): () => void {
   let pending = new Set<ParentNode>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const ours = (n: Node | null) => !!n && n instanceof Element && /^REPRINT-/.test(n.tagName);
@@ -28,5 +29,9 @@ export function watchMutations(target: Node, onRoots: (roots: ParentNode[]) => v
     }, DEBOUNCE_MS);
   });
   observer.observe(target, { childList: true, characterData: true, subtree: true });
-  return observer;
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    pending = new Set();
+  };
 }

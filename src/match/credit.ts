@@ -1,4 +1,4 @@
-import type { BlockMatch } from './corpus';
+import type { BlockMatch } from './matcher';
 import { outletByName } from './outlets';
 
 /** What a page would have to mention or link to, to credit a passage's original. */

@@ -3,12 +3,6 @@ export type MatchKind = 'verbatim' | 'edited' | 'reworded';
 
 export const KINDS: readonly MatchKind[] = ['verbatim', 'edited', 'reworded'];
 
-export const KIND_LABEL: Record<MatchKind, string> = {
-  verbatim: 'Copied verbatim',
-  edited: 'Lightly edited copy',
-  reworded: 'Reworded copy',
-};
-
 /**
  * Thresholds, measured on the seeds and the team's fixtures (README, "How
  * matching decides"). Overlap is shared character 5-grams over the larger

@@ -11,8 +11,13 @@ export interface VersionEvidence {
   consensus: number;
 }
 
+/**
+ * What the ranking rests on: a credit to an outside outlet, the only
+ * version there is, the earliest date, or (no dates, no credits) consensus.
+ */
 export type ProvenanceBasis = 'date' | 'citation' | 'consensus' | 'only';
 
+/** Which version is likeliest the original, and why: facts only (src/ui/words.ts words them). */
 export interface Provenance {
   /** The corpus document ranked first. */
   original: string;
@@ -21,8 +26,12 @@ export interface Provenance {
   citedOutlet: string | null;
   /** Versions whose text credits that outlet. */
   citedBy: string[];
-  /** One sentence a reader can check against the evidence. */
-  statement: string;
+  /** Whether two or more versions credit the outlet and all of them are verbatim copies of one another. */
+  quotedVerbatim: boolean;
+  /** The publication date of the version ranked first, where the manifest has one. */
+  originalDate: string | null;
+  /** How many versions have no date. */
+  undated: number;
   /** Every version, the likeliest original first. */
   ranking: string[];
 }
@@ -48,44 +57,9 @@ export function rankVersions(versions: VersionEvidence[], kindBetween: (a: strin
   const citedBy = versions.filter((v) => v.cites).map((v) => v.docId).sort();
   const outlets = [...new Set(versions.map((v) => v.cites).filter((c): c is string => !!c))];
   const citedOutlet = outlets.length === 1 ? outlets[0] : null;
-  const dated = versions.filter((v) => v.meta.date);
-
-  if (citedOutlet) {
-    const verbatim = citedBy.length > 1 && citedBy.every((a) => citedBy.every((b) => a === b || kindBetween(a, b) === 'verbatim'));
-    return {
-      original: first.docId,
-      basis: 'citation',
-      citedOutlet,
-      citedBy,
-      ranking,
-      statement: `Original: ${citedOutlet} (cited as source), quoted${verbatim ? ' verbatim' : ''} by ${list(citedBy)}`,
-    };
-  }
-  if (versions.length === 1)
-    return { original: first.docId, basis: 'only', citedOutlet: null, citedBy, ranking, statement: `Only version in the corpus: ${shortId(first.docId)}` };
-  if (dated.length > 0 && first.meta.date)
-    return {
-      original: first.docId,
-      basis: 'date',
-      citedOutlet: null,
-      citedBy,
-      ranking,
-      statement: `Earliest in corpus: ${shortId(first.docId)} (${first.meta.date})${dated.length < versions.length ? '; the others are undated' : ''}`,
-    };
-  return {
-    original: first.docId,
-    basis: 'consensus',
-    citedOutlet: null,
-    citedBy,
-    ranking,
-    statement: `Likely original: ${shortId(first.docId)}, the version closest to all the others (no dates or credits to go by)`,
-  };
-}
-
-/** "000_1314c5edfdd34a8c" reads as "000"; other ids stay whole. */
-export const shortId = (id: string) => (/^\d+_[0-9a-f]+$/i.test(id) ? id.split('_')[0] : id);
-
-function list(ids: string[]): string {
-  const short = ids.map(shortId);
-  return short.length <= 1 ? short.join('') : `${short.slice(0, -1).join(', ')} and ${short[short.length - 1]}`;
+  const undated = versions.filter((v) => !v.meta.date).length;
+  const quotedVerbatim =
+    !!citedOutlet && citedBy.length > 1 && citedBy.every((a) => citedBy.every((b) => a === b || kindBetween(a, b) === 'verbatim'));
+  const basis: ProvenanceBasis = citedOutlet ? 'citation' : versions.length === 1 ? 'only' : first.meta.date ? 'date' : 'consensus';
+  return { original: first.docId, basis, citedOutlet, citedBy, quotedVerbatim, originalDate: first.meta.date ?? null, undated, ranking };
 }

@@ -1,12 +1,10 @@
 import theme from '../../assets/styles/theme.css?inline';
 import css from '../../assets/styles/compare.css?inline';
-import type { FactChange } from '../diff/facts';
 import { summarizeChanges } from '../diff/summary';
-import { shortId } from '../match/provenance';
 import type { Tracked } from '../dom/highlighter';
-import { KIND_LABEL } from '../match/kinds';
 import { byline, percent, version } from './describe';
 import { h, shadowHost } from './dom';
+import { describeFact, describeProvenance, KIND_LABEL, plural, shortId } from './words';
 
 /**
  * The comparison: the page's paragraph against a corpus version as a word
@@ -76,7 +74,7 @@ export class CompareDialog {
       ),
       h('div', { class: 'meta muted' }, [rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`, byline(v.meta), v.docId].filter(Boolean).join(' · ')),
       h('div', { class: 'provenance' },
-        h('strong', {}, match.provenance.statement),
+        h('strong', {}, describeProvenance(match.provenance)),
         h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
       ),
       h('div', { class: 'summary' },
@@ -106,22 +104,4 @@ export class CompareDialog {
     const backdrop = h('div', { class: 'backdrop', onclick: (e: Event) => { if (e.target === backdrop) this.close(); } }, dialog);
     return backdrop;
   }
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-const FACT_LABEL: Record<FactChange['type'], string> = {
-  number: 'Number',
-  money: 'Amount',
-  date: 'Date',
-  name: 'Name',
-  quote: 'Quotation',
-  attribution: 'Attribution',
-};
-
-/** "Number: “a half-dozen” → “several”", "Attribution dropped: “American officials said”". */
-export function describeFact(f: FactChange): string {
-  if (f.from && f.to) return `${FACT_LABEL[f.type]}: “${f.from}” → “${f.to}”`;
-  if (f.from) return `${FACT_LABEL[f.type]} dropped: “${f.from}”`;
-  return `${FACT_LABEL[f.type]} added: “${f.to}”`;
 }

@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../corpus/document';
-import type { BlockMatch, VersionMatch } from '../match/corpus';
+import type { BlockMatch, VersionMatch } from '../match/matcher';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 

@@ -1,8 +1,16 @@
 import type { Highlighter } from '../dom/highlighter';
 import type { Tooltip } from './tooltip';
 
+export type HoverEvent = 'mouseover' | 'mouseout' | 'focusin' | 'focusout' | 'keydown';
+
+/**
+ * Adds a capturing listener on the document. The content script passes its
+ * context's addEventListener, so the listeners go when the context does.
+ */
+export type Listen = (type: HoverEvent, handler: (e: Event) => void) => void;
+
 /** Shows the tooltip for the highlighted block under the pointer or focus. */
-export function bindHover(doc: Document, highlighter: Highlighter, tooltip: Tooltip): void {
+export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Tooltip): void {
   const find = (target: EventTarget | null) => {
     const el = target instanceof Element ? target.closest('[data-reprint-kind]') : null;
     return el ? highlighter.get(el) : undefined;
@@ -16,9 +24,9 @@ export function bindHover(doc: Document, highlighter: Highlighter, tooltip: Tool
     const to = find((e as MouseEvent | FocusEvent).relatedTarget);
     if (from && from !== to) tooltip.release();
   };
-  doc.addEventListener('mouseover', enter, true);
-  doc.addEventListener('mouseout', leave, true);
-  doc.addEventListener('focusin', enter, true);
-  doc.addEventListener('focusout', leave, true);
-  doc.addEventListener('keydown', (e) => e.key === 'Escape' && tooltip.hide(), true);
+  listen('mouseover', enter);
+  listen('mouseout', leave);
+  listen('focusin', enter);
+  listen('focusout', leave);
+  listen('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
 }

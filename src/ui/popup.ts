@@ -1,8 +1,8 @@
-import { KIND_LABEL, KINDS } from '../match/kinds';
-import { shortId } from '../match/provenance';
+import { KINDS } from '../match/kinds';
 import type { CorpusStatus, PageReport, PageSummary } from '../messages';
 import { h } from './dom';
 import { percent } from './describe';
+import { KIND_LABEL, shortId } from './words';
 
 function summaryView(s: PageSummary, count: number): HTMLElement {
   return h('section', { class: 'page-summary', 'aria-label': 'Page summary' },

@@ -2,6 +2,7 @@ import type { Tracked } from '../dom/highlighter';
 import type { MatchKind } from '../match/kinds';
 import type { HighlightSummary, PageSummary } from '../messages';
 import { version } from './describe';
+import { describeProvenance } from './words';
 
 const EXCERPT_CHARS = 140;
 
@@ -13,7 +14,7 @@ export function summarize({ id, block, match, credited }: Tracked): HighlightSum
     source: match.source,
     sourceTitle: version(match, match.source).meta.title,
     original: match.original,
-    statement: match.provenance.statement,
+    statement: describeProvenance(match.provenance),
     credited,
     score: match.score,
     coverage: match.coverage,

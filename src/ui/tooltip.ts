@@ -1,9 +1,9 @@
 import theme from '../../assets/styles/theme.css?inline';
 import css from '../../assets/styles/tooltip.css?inline';
-import { KIND_LABEL } from '../match/kinds';
 import type { Tracked } from '../dom/highlighter';
 import { byline, percent, version } from './describe';
 import { h, shadowHost } from './dom';
+import { describeProvenance, KIND_LABEL } from './words';
 
 const SHOW_DELAY = 150;
 const HIDE_DELAY = 300;
@@ -41,6 +41,13 @@ export class Tooltip {
     this.current = undefined;
   }
 
+  /** Hides the card for good: no timer left to bring it back. */
+  dispose(): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+    this.hide();
+  }
+
   private ensureHost(): ShadowRoot {
     if (!this.host) {
       const { host, root } = shadowHost('reprint-tooltip', theme + css);
@@ -65,7 +72,7 @@ export class Tooltip {
           match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : ''),
         h('div', { class: 'title' }, source.meta.title),
         byline(source.meta) ? h('div', { class: 'row muted' }, byline(source.meta)) : null,
-        h('div', { class: 'row provenance' }, match.provenance.statement),
+        h('div', { class: 'row provenance' }, describeProvenance(match.provenance)),
         h('div', { class: 'actions' },
           h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
           match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,

@@ -1,48 +1,132 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { CorpusManager } from '../../src/corpus/manager';
-import * as db from '../../src/storage/db';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalBackend } from '../../src/backend/local';
+import { closeIndexDb, openIndexDb } from '../../src/storage/db';
+import { LocalIndex } from '../../src/storage/local-index';
+import { DEMO_COLLECTION, type Article } from '../../src/types';
 import { dispatcher, type ContentToBackground } from '../../src/messages';
-import { seedFiles, seedManifest, seedParagraph } from './helpers/seeds';
+import { syntheticCorpus } from '../../scripts/lib/synth';
+import { seedDocuments, seedFiles, seedManifest, seedParagraph } from './helpers/seeds';
 
-describe('the background corpus', () => {
-  beforeEach(() => fakeBrowser.reset());
+let n = 0;
+/** A fresh database per test, and a backend on it: what a worker has after a start. */
+function fresh(name = `reprint-test-${n++}`) {
+  const open = () => openIndexDb(name);
+  const backend = () => new LocalBackend(new LocalIndex(open));
+  return { name, open, backend };
+}
 
-  it('stores the bundled corpus in IndexedDB, and a restarted worker reads it back without re-indexing', async () => {
-    const first = new CorpusManager(seedFiles, seedManifest);
-    const { stored } = await first.get();
-    expect(stored.documents).toHaveLength(5);
-    expect(await db.loadCorpus()).toMatchObject({ builtFrom: stored.builtFrom });
+const bundle = { files: seedFiles, manifest: seedManifest };
+const articles = (docs: typeof seedDocuments, collection = 'Wire'): Article[] => docs.map((d) => ({ ...d, collection }));
 
-    // Mark the stored copy: only a manager that reads storage can see the mark.
-    await db.saveCorpus({ ...stored, problems: ['read from storage'] });
-    // A new manager is what a service worker woken from death has: no globals.
-    const second = await new CorpusManager(seedFiles, seedManifest).get();
-    expect(second.stored.problems).toEqual(['read from storage']);
-    expect(second.matcher.match(seedParagraph('000', 'Days after President Biden'))?.kind).toBe('verbatim');
+afterEach(() => closeIndexDb());
+
+describe('the background corpus', { timeout: 60_000 }, () => {
+  it('stages the bundled corpus as the Demo collection, and a restarted worker answers from storage without re-indexing', async () => {
+    const db = fresh();
+    const first = db.backend();
+    await first.ensureBundled(bundle);
+    await first.work();
+    expect(await first.status()).toMatchObject({ documents: 5, staged: 0, grouping: 0 });
+    expect((await first.documents()).every((d) => d.collection === DEMO_COLLECTION)).toBe(true);
+
+    closeIndexDb();
+    const second = db.backend();
+    await second.ensureBundled(bundle);
+    expect(await second.index.stagedCount()).toBe(0);
+    const [m] = await second.match([seedParagraph('000', 'Days after President Biden')]);
+    expect(m?.kind).toBe('verbatim');
+    expect(m?.versions.length).toBeGreaterThan(1);
   });
 
-  it('re-indexes when the bundled corpus changes, and reports unreadable files', async () => {
-    const changed = [...seedFiles, { name: 'broken.txt', text: 'binary\u0000data' }];
-    const { stored } = await new CorpusManager(changed, seedManifest).get();
-    expect(stored.problems).toEqual([expect.stringContaining('broken')]);
-    expect(stored.documents).toHaveLength(5);
+  it('re-stages when the bundled corpus changes, and reports unreadable files', async () => {
+    const b = fresh().backend();
+    await b.ensureBundled({ ...bundle, files: [...seedFiles, { name: 'broken.txt', text: 'binary\u0000data' }] });
+    await b.work();
+    const status = await b.status();
+    expect(status.problems).toEqual([expect.stringContaining('broken')]);
+    expect(status.documents).toBe(5);
   });
 
   it('answers typed scan messages and ignores messages for other listeners', async () => {
-    const manager = new CorpusManager(seedFiles, seedManifest);
+    const b = fresh().backend();
+    await b.ensureBundled(bundle);
     const listen = dispatcher<ContentToBackground>({
-      'content/scan': async ({ texts }) => {
-        const { matcher } = await manager.get();
-        return texts.map((t) => matcher.match(t));
-      },
+      'content/scan': ({ texts }) => b.match(texts),
       'content/highlights': () => undefined,
     });
     const answer = (await listen({ type: 'content/scan', texts: [seedParagraph('003', 'The previously unreported'), 'Nothing to see here at all, just words.'] }, {})) as unknown[];
     expect(answer[0]).toMatchObject({ kind: 'verbatim' });
     expect(answer[1]).toBeNull();
     expect(listen({ type: 'someone-else' }, {})).toBeUndefined();
-    expect(listen('not a message', {})).toBeUndefined();
+  });
+
+  it('upgrades a version-1 database without losing its documents', async () => {
+    const db = fresh();
+    const legacy = await openDB(db.name, 1, { upgrade: (d) => void d.createObjectStore('corpus') });
+    await legacy.put(
+      'corpus',
+      {
+        documents: seedDocuments.map(({ id, meta }) => ({ id, meta })),
+        paragraphs: seedDocuments.flatMap((d) => d.paragraphs.map((text, index) => ({ docId: d.id, index, text }))),
+      },
+      'current',
+    );
+    legacy.close();
+    const b = db.backend();
+    await b.work();
+    const docs = await b.documents();
+    expect(docs.map((d) => d.id).sort()).toEqual(seedDocuments.map((d) => d.id).sort());
+    expect(docs.every((d) => d.collection === DEMO_COLLECTION)).toBe(true);
+    expect((await b.match([seedParagraph('000', 'Days after President Biden')]))[0]?.kind).toBe('verbatim');
+    expect((await db.open()).objectStoreNames.contains('corpus' as never)).toBe(false);
+  });
+
+  it('resumes an import after the worker stops between steps, and loses nothing', async () => {
+    const db = fresh();
+    const docs = syntheticCorpus(260, 7);
+    await db.backend().index.stage(articles(docs));
+    // One step, then the worker is gone: nothing held in memory survives.
+    await new LocalIndex(db.open).step();
+    closeIndexDb();
+    const b = db.backend();
+    expect(await b.index.stagedCount()).toBe(60);
+    await b.work();
+    expect(await b.status()).toMatchObject({ documents: 260, staged: 0, grouping: 0 });
+    const [m] = await b.match([docs[230].paragraphs[2]]);
+    expect(m?.source).toBe(docs[230].id);
+  });
+
+  it('adds articles as small segments, merges them, and forgets deleted documents', async () => {
+    const b = fresh().backend();
+    const docs = seedDocuments;
+    // Twelve one-article imports: twelve segments, ten of which merge into one.
+    const filler = syntheticCorpus(7, 3);
+    for (const d of [...docs, ...filler]) {
+      await b.import(articles([d]));
+      await b.work();
+    }
+    const status = await b.status();
+    expect(status.documents).toBe(12);
+    expect(status.segments).toBe(3);
+    expect((await b.match([seedParagraph('003', 'The previously unreported')]))[0]?.kind).toBe('verbatim');
+
+    const victim = docs.find((d) => d.id.startsWith('003'))!;
+    await b.delete([victim.id]);
+    const [after] = await b.match([seedParagraph('003', 'The previously unreported')]);
+    expect(after?.versions.map((v) => v.docId) ?? []).not.toContain(victim.id);
+    expect((await b.status()).documents).toBe(11);
+  });
+
+  it('replaces an article imported again under the same id', async () => {
+    const b = fresh().backend();
+    const [d] = seedDocuments;
+    await b.import(articles([d]));
+    await b.import(articles([{ ...d, meta: { ...d.meta, title: 'Retitled' } }]));
+    await b.work();
+    const docs = await b.documents();
+    expect(docs).toHaveLength(1);
+    expect(docs[0].title).toBe('Retitled');
   });
 });

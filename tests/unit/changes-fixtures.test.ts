@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFacts, type FactChange } from '../../src/diff/facts';
 import { isCredited } from '../../src/dom/credit';
 import { creditTargets } from '../../src/match/credit';
-import { seedMatcher, seedParagraph } from './helpers/seeds';
+import { seedHit, seedParagraph } from './helpers/seeds';
 
 interface Fixtures {
   facts: Array<{ id: string; source: string; page: string; expect: FactChange[] }>;
@@ -19,13 +19,14 @@ describe('changed facts on the labelled fixtures', () => {
     });
 });
 
-describe('credit on the labelled fixtures', () => {
-  // A NYT passage that 000 and 003 quote: its original is the NYT, cited as source.
-  const passage = seedParagraph('000', 'After one diplomatic exchange').replace(/ -NYT$/, '');
-  const match = seedMatcher().match(passage)!;
-  const targets = creditTargets(match);
+// A NYT passage that 000 and 003 quote: its original is the NYT, cited as source.
+const passage = seedParagraph('000', 'After one diplomatic exchange').replace(/ -NYT$/, '');
+const match = await seedHit(passage);
+const targets = creditTargets(match);
 
-  it('credits the cited outlet, not only the corpus document', () => {
+describe('credit on the labelled fixtures', () => {
+
+  it('credits the cited outlet, not only the corpus document', async () => {
     expect(match.provenance.citedOutlet).toBe('The New York Times');
     expect(targets.names).toContain('NYT');
     expect(targets.urls).toContain('nytimes.com');

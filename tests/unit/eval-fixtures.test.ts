@@ -74,8 +74,8 @@ const SCALE_FILLER = 600;
 describe.each([
   ['the seeds', documents],
   [`the seeds among ${SCALE_FILLER} synthetic documents`, amongFiller(documents, SCALE_FILLER)],
-])('CorpusMatcher on the labelled fixtures, corpus: %s', (_name, corpus) => {
-  const results = runCases(matcherFor(corpus), cases);
+])('Matcher on the labelled fixtures, corpus: %s', async (_name, corpus) => {
+  const results = await runCases(await matcherFor(corpus), cases);
   const scores = scoreByCategory(results);
   const missList = (cat: Category) =>
     `${cat} misses:\n  ${scores[cat].misses.map(describeResult).join('\n  ') || '(none)'}`;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadCorpusFiles, type CorpusFile, type Manifest } from '../../../src/corpus/load';
-import { buildCorpusData, CorpusMatcher } from '../../../src/match/corpus';
+import { MemoryIndex } from '../../../src/index/memory';
+import type { BlockMatch } from '../../../src/match/matcher';
 
 export const seedFiles: CorpusFile[] = readdirSync('seeds')
   .filter((f) => f.endsWith('.txt'))
@@ -8,8 +9,18 @@ export const seedFiles: CorpusFile[] = readdirSync('seeds')
 export const seedManifest = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')) as Manifest;
 export const seedDocuments = loadCorpusFiles(seedFiles, seedManifest).documents;
 
-let matcher: CorpusMatcher | undefined;
-export const seedMatcher = () => (matcher ??= new CorpusMatcher(buildCorpusData(seedDocuments)));
+let index: Promise<MemoryIndex> | undefined;
+export const seedIndex = () => (index ??= MemoryIndex.of(seedDocuments));
+
+/** Matches one text against the seeds. */
+export const seedMatch = async (text: string): Promise<BlockMatch | null> => (await (await seedIndex()).matcher.match([text]))[0];
+
+/** Matches one text that must match. */
+export async function seedHit(text: string): Promise<BlockMatch> {
+  const m = await seedMatch(text);
+  if (!m) throw new Error(`No match for ${text.slice(0, 60)}`);
+  return m;
+}
 
 /** A seed paragraph by document prefix ("000") and a phrase it starts with. */
 export function seedParagraph(doc: string, startsWith: string): string {

@@ -1,0 +1,128 @@
+import { loadCorpusFiles, type CorpusFile, type Manifest } from '../corpus/load';
+import { hashString } from '../fingerprint/hash';
+import type { BlockMatch } from '../match/matcher';
+import type { CorpusStatus, DocumentSummary } from '../messages';
+import { LocalIndex } from '../storage/local-index';
+import { DEMO_COLLECTION, type Article } from '../types';
+import type { CorpusBackend } from './backend';
+
+/** The bundled corpus as the build packages it (seeds.json). */
+export interface BundledCorpus {
+  files: CorpusFile[];
+  manifest: Manifest;
+}
+
+/**
+ * Chrome stops a worker idle for 30 s, and work on IndexedDB alone does not
+ * count as activity (measured: a 5,000-document build was lost at 41 s).
+ * An extension API call every 20 s keeps it alive while steps remain.
+ */
+const KEEP_ALIVE_MS = 20_000;
+/** How long a page query waits for articles being indexed before answering with what is searchable. */
+const SETTLE_WAIT_MS = 3_000;
+
+/**
+ * The corpus in this browser: the IndexedDB index, and the loop that works
+ * through its pending steps. Holds no state of its own that storage lacks:
+ * a new instance (a restarted worker) resumes where the last step committed.
+ */
+export class LocalBackend implements CorpusBackend {
+  private running: Promise<void> | undefined;
+
+  constructor(
+    readonly index = new LocalIndex(),
+    private readonly keepAlive: () => Promise<unknown> = async () => undefined,
+  ) {}
+
+  async match(texts: string[]): Promise<Array<BlockMatch | null>> {
+    await this.settled(SETTLE_WAIT_MS);
+    try {
+      return await this.index.matcher.match(texts);
+    } catch {
+      // One text that breaks matching must not cost its neighbours their answers.
+      return Promise.all(texts.map((t) => this.index.matcher.match([t]).then(([m]) => m, () => null)));
+    }
+  }
+
+  /** Accepts articles; they are stored before this resolves, and indexed in steps. */
+  async import(articles: Article[]): Promise<{ staged: number }> {
+    await this.index.stage(articles);
+    this.work();
+    return { staged: articles.length };
+  }
+
+  async delete(ids: string[]): Promise<{ deleted: number }> {
+    const deleted = await this.index.delete(ids);
+    this.work();
+    return { deleted };
+  }
+
+  async status(): Promise<CorpusStatus> {
+    const state = await this.index.currentState();
+    return {
+      documents: state.documents,
+      paragraphs: state.paragraphs,
+      problems: state.problems,
+      staged: await this.index.stagedCount(),
+      grouping: state.grouping.length,
+      segments: state.segments.length,
+      merging: state.merge !== null,
+    };
+  }
+
+  async documents(): Promise<DocumentSummary[]> {
+    return (await this.index.documentRecords()).map((d) => ({
+      id: d.id,
+      title: d.meta.title,
+      publisher: d.meta.publisher,
+      date: d.meta.date,
+      collection: d.collection,
+      added: d.added,
+      paragraphs: d.paragraphs.length,
+    }));
+  }
+
+  /**
+   * Stages the bundled corpus as the Demo collection when it changed since
+   * it was last staged (install, update, or a first run after migration).
+   */
+  async ensureBundled(bundle: BundledCorpus): Promise<void> {
+    const hash = `b${hashString(JSON.stringify(bundle))}`;
+    const state = await this.index.currentState();
+    if (state.bundled !== hash) {
+      const { documents, problems } = loadCorpusFiles(bundle.files, bundle.manifest);
+      const ids = new Set(documents.map((d) => d.id));
+      const gone = (await this.documents()).filter((d) => d.collection === DEMO_COLLECTION && !ids.has(d.id)).map((d) => d.id);
+      if (gone.length) await this.index.delete(gone);
+      await this.index.stage(documents.map((d) => ({ ...d, collection: DEMO_COLLECTION })));
+      await this.index.recordBundle(hash, problems);
+    }
+    this.work();
+  }
+
+  /** Runs pending steps until none is left; one loop at a time. */
+  work(): Promise<void> {
+    this.running ??= (async () => {
+      let last = Date.now();
+      try {
+        while ((await this.index.step()) !== 'idle')
+          if (Date.now() - last > KEEP_ALIVE_MS) {
+            last = Date.now();
+            await this.keepAlive();
+          }
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Waits until nothing is staged, or `ms` passed. */
+  async settled(ms = Infinity): Promise<void> {
+    const end = Date.now() + ms;
+    while ((await this.index.stagedCount()) > 0 && Date.now() < end) {
+      this.work();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { SHARED_LINE_DOCS } from '../corpus/furniture';
+import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
+import type { CorpusDocument, GramPostings } from '../types';
+import { applyPairs, findVersionPairs } from './grouping';
+import { docOfPid, indexOfPid, pidOf } from './ids';
+import { documentFacts, documentPostings, type DocumentFacts } from './ingest';
+import { BlockReader, buildPartitions, partitionOf } from './partition';
+
+interface Stored {
+  doc: CorpusDocument;
+  facts: DocumentFacts;
+}
+
+/**
+ * The index in memory, for the CLI, the evaluation and tests: the same
+ * postings, furniture counts and version grouping as the IndexedDB index,
+ * without storage. Each `add` is one segment.
+ */
+export class MemoryIndex implements IndexReader {
+  private readonly docs = new Map<number, Stored>();
+  private readonly byId = new Map<string, number>();
+  private readonly partitions = new Map<number, BlockReader[]>();
+  private readonly shortLines = new Map<number, number>();
+  private readonly links = new Map<number, VersionLink[]>();
+  private nextDoc = 0;
+  readonly matcher = new Matcher(this);
+
+  static async of(docs: CorpusDocument[]): Promise<MemoryIndex> {
+    const index = new MemoryIndex();
+    await index.add(docs);
+    return index;
+  }
+
+  /** Adds documents (replacing any with the same id) and groups their versions. */
+  async add(docs: CorpusDocument[]): Promise<void> {
+    this.delete(docs.map((d) => d.id).filter((id) => this.byId.has(id)));
+    const postings = { grams: [] as number[], pids: [] as number[] };
+    const added: number[] = [];
+    for (const doc of docs) {
+      const num = this.nextDoc++;
+      const facts = documentFacts(doc);
+      this.docs.set(num, { doc, facts });
+      this.byId.set(doc.id, num);
+      for (const k of new Set(facts.shortKeys)) if (k) this.shortLines.set(k, (this.shortLines.get(k) ?? 0) + 1);
+      documentPostings(num, doc, facts, postings);
+      added.push(num);
+    }
+    for (const [p, block] of buildPartitions(postings.grams, postings.pids)) {
+      const list = this.partitions.get(p) ?? [];
+      list.push(new BlockReader(block));
+      this.partitions.set(p, list);
+    }
+    const paragraphs = await Promise.all(added.map(async (num) => [...(await this.paragraphs(this.pidsOf(num))).values()]));
+    const pairs = await findVersionPairs(this.matcher, this, paragraphs);
+    applyPairs(pairs, (pid) => {
+      let list = this.links.get(pid);
+      if (!list) this.links.set(pid, (list = []));
+      return list;
+    });
+  }
+
+  /** Removes documents; their postings stay until rebuilt, and are skipped. */
+  delete(ids: string[]): void {
+    for (const id of ids) {
+      const num = this.byId.get(id);
+      if (num === undefined) continue;
+      const { facts } = this.docs.get(num)!;
+      for (const k of new Set(facts.shortKeys)) if (k) this.shortLines.set(k, (this.shortLines.get(k) ?? 1) - 1);
+      for (const pid of this.pidsOf(num)) {
+        for (const l of this.links.get(pid) ?? []) this.links.set(l.key, (this.links.get(l.key) ?? []).filter((x) => x.key !== pid));
+        this.links.delete(pid);
+      }
+      this.docs.delete(num);
+      this.byId.delete(id);
+    }
+  }
+
+  get documents(): CorpusDocument[] {
+    return [...this.docs.values()].map((d) => d.doc);
+  }
+
+  private pidsOf(num: number): number[] {
+    return this.docs.get(num)!.doc.paragraphs.map((_, i) => pidOf(num, i));
+  }
+
+  async documentCount(): Promise<number> {
+    return this.docs.size;
+  }
+
+  async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
+    const out = new Map<number, GramPostings>();
+    for (const g of grams) {
+      let docs = 0;
+      const lists: Uint32Array[] = [];
+      for (const b of this.partitions.get(partitionOf(g)) ?? []) {
+        const found = b.get(g);
+        if (!found) continue;
+        docs += found.docs;
+        lists.push(found.pids);
+      }
+      if (lists.length) out.set(g, { docs, pids: lists.length === 1 ? lists[0] : concat(lists) });
+    }
+    return out;
+  }
+
+  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+    const out = new Map<number, IndexedParagraph>();
+    for (const pid of ids) {
+      const stored = this.docs.get(docOfPid(pid));
+      const index = indexOfPid(pid);
+      if (!stored || index >= stored.doc.paragraphs.length) continue;
+      out.set(pid, paragraphOf(stored.doc, stored.facts, pid, index, (k) => this.shortLines.get(k) ?? 0, this.links.get(pid) ?? []));
+    }
+    return out;
+  }
+}
+
+/** A stored paragraph as matching reads it; shared short lines are furniture. */
+export function paragraphOf(
+  doc: CorpusDocument,
+  facts: DocumentFacts,
+  pid: number,
+  index: number,
+  sharedBy: (key: number) => number,
+  versions: VersionLink[],
+): IndexedParagraph {
+  const key = facts.shortKeys[index];
+  return {
+    key: pid,
+    docId: doc.id,
+    index,
+    text: doc.paragraphs[index],
+    meta: doc.meta,
+    cites: facts.cites[index],
+    furniture: facts.furniture[index] || (key !== 0 && sharedBy(key) >= SHARED_LINE_DOCS),
+    versions,
+  };
+}
+
+function concat(lists: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
+  let o = 0;
+  for (const l of lists) {
+    out.set(l, o);
+    o += l.length;
+  }
+  return out;
+}

@@ -1,0 +1,243 @@
+import { isFurnitureText } from '../corpus/furniture';
+import { charGrams, containment } from '../fingerprint/grams';
+import type { GramPostings } from '../types';
+import { canonical } from '../text/normalize';
+import type { DocumentMeta } from '../types';
+import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
+import { candidatesFor, distinctGrams, sampledUnits } from './candidates';
+import { THRESHOLDS, type MatchKind } from './kinds';
+import { rankVersions, type Provenance } from './provenance';
+import { sentenceGrams, sentenceUnits, windowsOf, type Window } from './windows';
+
+/** Another document's paragraph that is a version of this one, found at index time. */
+export interface VersionLink {
+  key: number;
+  kind: MatchKind;
+  score: number;
+}
+
+/** A corpus paragraph as matching reads it. `key` is its paragraph id. */
+export interface IndexedParagraph extends SourceParagraph {
+  meta: DocumentMeta;
+  /** Outlet the paragraph (or its neighbours) credits as its source. */
+  cites: string | null;
+  /** Site furniture never matches. */
+  furniture: boolean;
+  versions: VersionLink[];
+}
+
+/**
+ * What matching needs of an index: posting lists, the corpus size, and the
+ * paragraphs behind ids. The IndexedDB index and the in-memory one used by
+ * the CLI both provide it; nothing here assumes where the corpus lives.
+ */
+export interface IndexReader {
+  documentCount(): Promise<number>;
+  /** Posting lists of sorted, distinct grams; grams the index lacks are absent. */
+  postings(grams: Uint32Array): Promise<Map<number, GramPostings>>;
+  /** Paragraphs by id; ids of deleted documents are absent. */
+  paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>>;
+}
+
+/** One corpus document's version of a page passage. */
+export interface VersionMatch extends Omit<DocAlignment, 'spans' | 'parts'> {
+  meta: DocumentMeta;
+  /** Corpus keys of the paragraphs the passage comes from. */
+  keys: number[];
+  cites: string | null;
+  /** 'page' when compared with the page text; 'corpus' when known only as a version of one that was. */
+  via: 'page' | 'corpus';
+}
+
+/** What a page block reprints, and the evidence. */
+export interface BlockMatch {
+  kind: MatchKind;
+  source: string;
+  original: string;
+  score: number;
+  coverage: number;
+  /** Reprinted stretches in block-text offsets. */
+  spans: Array<{ start: number; end: number }>;
+  /** Every corpus document carrying the passage, best match first. */
+  versions: VersionMatch[];
+  provenance: Provenance;
+}
+
+/** Bounded caches: corpus windows and grams are re-used across blocks and pages. */
+const CACHE_SIZE = 4096;
+
+class Lru<T> {
+  private readonly map = new Map<number, T>();
+  get(key: number, make: () => T): T {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      if (this.map.size >= CACHE_SIZE) this.map.delete(this.map.keys().next().value!);
+      v = make();
+    } else this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+}
+
+/** A text prepared once for candidates, filtering and alignment. */
+interface Prepared {
+  text: string;
+  units: ReturnType<typeof sentenceUnits>;
+  unitGrams: Uint32Array[];
+  sampled: Uint32Array[];
+}
+
+/**
+ * Matches texts against an index: sampled grams propose candidates, exact
+ * alignment decides. Stateless but for caches, so a stopped worker loses
+ * nothing by losing it.
+ */
+export class Matcher {
+  private readonly windowCache = new Lru<Window[]>();
+  private readonly gramCache = new Lru<Uint32Array>();
+
+  constructor(private readonly reader: IndexReader) {}
+
+  private windows(p: SourceParagraph): Window[] {
+    return this.windowCache.get(p.key, () => windowsOf(p.text));
+  }
+
+  private grams(p: SourceParagraph): Uint32Array {
+    return this.gramCache.get(p.key, () => charGrams(canonical(p.text)));
+  }
+
+  /**
+   * Candidates for each text, by paragraph id, after the postings of all
+   * texts were read in one pass. `exclude` leaves out a document's own
+   * paragraphs (grouping versions at index time).
+   */
+  async candidates(texts: Prepared[], exclude?: (pid: number) => boolean): Promise<number[][]> {
+    const [postings, documents] = await Promise.all([
+      this.reader.postings(distinctGrams(texts.flatMap((t) => t.sampled))),
+      this.reader.documentCount(),
+    ]);
+    return texts.map((t) => candidatesFor(t.sampled, postings, documents, exclude && ((pid) => !exclude(pid))));
+  }
+
+  /**
+   * Exact verification: a candidate none of whose sentences could reach the
+   * overlap threshold is dropped before the window comparisons.
+   */
+  align(t: Prepared, candidates: IndexedParagraph[]): DocAlignment[] {
+    const min = THRESHOLDS.unitOverlap;
+    const viable = candidates.filter((p) => !p.furniture && t.unitGrams.some((u) => u.length > 0 && containment(u, this.grams(p)) >= min));
+    return viable.length ? alignBlock(t.text, viable, (p) => this.windows(p), windowsOf(t.text, t.units, t.unitGrams)) : [];
+  }
+
+  /** Matches each text; null where nothing in the corpus carries it. */
+  async match(texts: string[]): Promise<Array<BlockMatch | null>> {
+    const prepared = texts.map((text) => (isFurnitureText(text) ? null : prepare(text)));
+    const live = prepared.filter((p): p is Prepared => p !== null);
+    const found = await this.candidates(live);
+    const paragraphs = await this.reader.paragraphs([...new Set(found.flat())]);
+    const alignments = live.map((t, i) => this.align(t, found[i].flatMap((pid) => paragraphs.get(pid) ?? [])));
+    // Versions the corpus links to the matched paragraphs, read in one more pass.
+    const linked = alignments.flatMap((as) => as.flatMap((a) => a.parts.flatMap((part) => paragraphs.get(part.key)?.versions.map((v) => v.key) ?? [])));
+    const more = await this.reader.paragraphs([...new Set(linked)].filter((k) => !paragraphs.has(k)));
+    for (const [k, p] of more) paragraphs.set(k, p);
+    const answers = new Map(live.map((t, i) => [t, this.blockMatch(t.text, alignments[i], paragraphs)]));
+    return prepared.map((p) => (p ? answers.get(p)! : null));
+  }
+
+  private blockMatch(text: string, alignments: DocAlignment[], paragraphs: Map<number, IndexedParagraph>): BlockMatch | null {
+    if (alignments.length === 0) return null;
+    const versions = [...alignments.map((a) => direct(a, paragraphs)), ...indirect(alignments, text, paragraphs)];
+    const [best] = alignments;
+    const provenance = rankWithLinks(versions, paragraphs);
+    return {
+      kind: best.kind,
+      source: best.docId,
+      original: provenance.original,
+      score: best.score,
+      coverage: best.coverage,
+      spans: best.spans.map(({ start, end }) => ({ start, end })),
+      versions,
+      provenance,
+    };
+  }
+
+  /**
+   * The versions of a corpus document's paragraphs among the other
+   * documents: each paragraph is matched as a page block would be.
+   */
+  async versionsOf(paragraphs: IndexedParagraph[], exclude: (pid: number) => boolean): Promise<Map<number, VersionLink[]>> {
+    const own = paragraphs.filter((p) => !p.furniture);
+    const prepared = own.map((p) => prepare(p.text));
+    const found = await this.candidates(prepared, exclude);
+    const others = await this.reader.paragraphs([...new Set(found.flat())]);
+    const out = new Map<number, VersionLink[]>();
+    own.forEach((p, i) => {
+      const links: VersionLink[] = [];
+      for (const a of this.align(prepared[i], found[i].flatMap((pid) => others.get(pid) ?? [])))
+        for (const part of a.parts) if (!links.some((l) => l.key === part.key)) links.push({ key: part.key, kind: a.kind, score: a.score });
+      if (links.length) out.set(p.key, links);
+    });
+    return out;
+  }
+}
+
+export function prepare(text: string): Prepared {
+  const units = sentenceUnits(text);
+  const unitGrams = sentenceGrams(text, units);
+  return { text, units, unitGrams, sampled: sampledUnits(unitGrams) };
+}
+
+function direct({ spans: _spans, parts, ...a }: DocAlignment, paragraphs: Map<number, IndexedParagraph>): VersionMatch {
+  const ps = parts.map((p) => paragraphs.get(p.key)!);
+  return {
+    ...a,
+    meta: ps[0].meta,
+    keys: [...new Set(ps.map((p) => p.key))],
+    cites: ps.map((p) => p.cites).find(Boolean) ?? null,
+    via: 'page',
+  };
+}
+
+/** Versions known from the corpus grouping that the page text alone did not reach. */
+function indirect(alignments: DocAlignment[], text: string, paragraphs: Map<number, IndexedParagraph>): VersionMatch[] {
+  const seen = new Set(alignments.map((a) => a.docId));
+  const out: VersionMatch[] = [];
+  for (const a of alignments)
+    for (const part of a.parts)
+      for (const link of paragraphs.get(part.key)?.versions ?? []) {
+        const p = paragraphs.get(link.key);
+        if (!p || p.furniture || seen.has(p.docId)) continue;
+        seen.add(p.docId);
+        out.push({
+          docId: p.docId,
+          kind: link.kind,
+          score: link.score,
+          coverage: a.coverage,
+          pageText: text,
+          sourceText: p.text,
+          meta: p.meta,
+          keys: [p.key],
+          cites: p.cites,
+          via: 'corpus',
+        });
+      }
+  return out;
+}
+
+function rankWithLinks(versions: VersionMatch[], paragraphs: Map<number, IndexedParagraph>): Provenance {
+  const keysOf = new Map(versions.map((v) => [v.docId, v.keys]));
+  const link = (a: string, b: string) => {
+    for (const k of keysOf.get(a) ?? [])
+      for (const l of paragraphs.get(k)?.versions ?? []) if (paragraphs.get(l.key)?.docId === b) return l;
+    return undefined;
+  };
+  return rankVersions(
+    versions.map((v) => ({
+      docId: v.docId,
+      meta: v.meta,
+      cites: v.cites,
+      consensus: versions.reduce((n, u) => n + (u.docId === v.docId ? 0 : (link(v.docId, u.docId)?.score ?? 0)), 0),
+    })),
+    (a, b) => link(a, b)?.kind ?? null,
+  );
+}

@@ -1,0 +1,388 @@
+import { applyPairs, findVersionPairs } from '../index/grouping';
+import { docOfPid, indexOfPid, MAX_DOCUMENT_NUMBER, pidOf } from '../index/ids';
+import { documentFacts, documentPostings } from '../index/ingest';
+import { paragraphOf } from '../index/memory';
+import { BlockReader, buildPartitions, mergeBlocks, PARTITION_BITS, partitionOf } from '../index/partition';
+import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
+import type { Article, GramPostings } from '../types';
+import type { IDBPTransaction } from 'idb';
+import { EMPTY_STATE, openIndexDb, STATE_KEY, type BlockRecord, type Db, type DocRecord, type IndexState, type ReprintDB, type SegmentInfo } from './db';
+
+const PARTITIONS = 2 ** PARTITION_BITS;
+/** Staged articles indexed in one step: one transaction, one segment. */
+const INDEX_BATCH = 200;
+/** Documents whose versions are grouped in one step. */
+const GROUP_BATCH = 50;
+/** Partitions merged or cleaned in one step: 1/32 of the index, a few MB at 100,000 documents. */
+const MERGE_SPAN = PARTITIONS / 32;
+/** Segments of one level merged together (Lucene's merge factor). */
+const MERGE_FACTOR = 10;
+/** Partition blocks kept decoded in memory, in bytes. */
+const CACHE_BYTES = 96 * 2 ** 20;
+const DOC_CACHE = 2048;
+
+/** What a step did, for progress reports. */
+export type StepKind = 'index' | 'group' | 'merge' | 'clean' | 'idle';
+
+/**
+ * The corpus index in IndexedDB, read partition by partition: a page query
+ * reads the partitions its grams fall in (cached, up to CACHE_BYTES), never
+ * the whole index. All work is done in steps, each one transaction that
+ * also records its progress, so a worker stopped anywhere resumes on its
+ * next wake-up where the last committed step left off.
+ */
+export class LocalIndex implements IndexReader {
+  private state: IndexState | undefined;
+  private readonly blocks = new Map<number, BlockReader[]>();
+  private cachedBytes = 0;
+  /** Bumped whenever stored blocks change: a read that began before does not fill the cache. */
+  private generation = 0;
+  private readonly docs = new Map<number, DocRecord>();
+  readonly matcher = new Matcher(this);
+
+  constructor(private readonly open: () => Promise<Db> = openIndexDb) {}
+
+  /** Records which bundled corpus was staged, and the files it could not read. */
+  async recordBundle(bundled: string, problems: string[]): Promise<void> {
+    const tx = (await this.open()).transaction('state', 'readwrite');
+    const state = { ...((await tx.store.get(STATE_KEY)) ?? EMPTY_STATE), bundled, problems };
+    void tx.store.put(state, STATE_KEY);
+    await tx.done;
+    this.committed(state, false);
+  }
+
+  async currentState(): Promise<IndexState> {
+    this.state ??= (await (await this.open()).get('state', STATE_KEY)) ?? EMPTY_STATE;
+    return this.state;
+  }
+
+  /** Accepts articles for indexing; they are safe once this resolves. */
+  async stage(articles: Article[]): Promise<void> {
+    const tx = (await this.open()).transaction('staging', 'readwrite');
+    for (const a of articles) void tx.store.add(a);
+    await tx.done;
+  }
+
+  async stagedCount(): Promise<number> {
+    return (await this.open()).count('staging');
+  }
+
+  /** Does one step of pending work, the most urgent first. */
+  async step(): Promise<StepKind> {
+    if (await this.stagedCount()) return this.indexStaged();
+    const state = await this.currentState();
+    if (state.grouping.length) return this.group();
+    if (state.merge || mergeCandidates(state.segments)) return this.mergeStep();
+    if (state.dead) return this.cleanStep();
+    return 'idle';
+  }
+
+  /** Indexes the oldest staged articles as one new segment, in one transaction. */
+  private async indexStaged(): Promise<StepKind> {
+    const db = await this.open();
+    const tx = db.transaction(['staging', 'docs', 'blocks', 'shortLines', 'state', 'links'], 'readwrite');
+    const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
+    let cursor = await tx.objectStore('staging').openCursor();
+    const batch: Article[] = [];
+    while (cursor && batch.length < INDEX_BATCH) {
+      batch.push(cursor.value);
+      void cursor.delete();
+      cursor = await cursor.continue();
+    }
+    // The latest of several articles with one id wins, as a replace.
+    const byId = new Map(batch.map((a) => [a.id, a]));
+    for (const id of byId.keys()) {
+      const old = await tx.objectStore('docs').index('id').get(id);
+      if (old) await removeDocument(tx, state, old);
+    }
+    const postings = { grams: [] as number[], pids: [] as number[] };
+    const shortCounts = new Map<number, number>();
+    const first = state.nextDoc;
+    for (const article of byId.values()) {
+      if (state.nextDoc > MAX_DOCUMENT_NUMBER) break;
+      const num = state.nextDoc++;
+      const facts = documentFacts(article);
+      const record: DocRecord = {
+        num,
+        id: article.id,
+        meta: article.meta,
+        collection: article.collection,
+        added: Date.now(),
+        paragraphs: article.paragraphs,
+        ...facts,
+      };
+      void tx.objectStore('docs').put(record);
+      for (const k of new Set(facts.shortKeys)) if (k) shortCounts.set(k, (shortCounts.get(k) ?? 0) + 1);
+      documentPostings(num, article, facts, postings);
+      state.documents++;
+      state.paragraphs += facts.furniture.filter((f) => !f).length;
+      state.grouping = [...state.grouping, num];
+    }
+    for (const [k, n] of shortCounts) void tx.objectStore('shortLines').put(((await tx.objectStore('shortLines').get(k)) ?? 0) + n, k);
+    if (state.nextDoc > first) {
+      const segment: SegmentInfo = { id: state.nextSegment++, first, last: state.nextDoc - 1, level: 0, deleted: [] };
+      for (const [p, block] of buildPartitions(postings.grams, postings.pids)) void tx.objectStore('blocks').put({ segment: segment.id, block }, [p, segment.id]);
+      state.segments = [...state.segments, segment];
+    }
+    void tx.objectStore('state').put(state, STATE_KEY);
+    await tx.done;
+    this.committed(state);
+    return 'index';
+  }
+
+  /** Finds versions of recently indexed documents and links both sides. */
+  private async group(): Promise<StepKind> {
+    const nums = (await this.currentState()).grouping.slice(0, GROUP_BATCH);
+    const docs = await Promise.all(nums.map(async (num) => [...(await this.paragraphs(await this.pidsOf(num))).values()]));
+    const pairs = await findVersionPairs(this.matcher, this, docs);
+    const db = await this.open();
+    const tx = db.transaction(['links', 'state', 'docs'], 'readwrite');
+    const links = new Map<number, VersionLink[]>();
+    for (const pid of new Set(pairs.flatMap((p) => [p.a, p.b]))) links.set(pid, (await tx.objectStore('links').get(pid)) ?? []);
+    // A document deleted since it was found is not linked.
+    const live = new Set<number>();
+    for (const num of new Set([...links.keys()].map(docOfPid))) if (await tx.objectStore('docs').get(num)) live.add(num);
+    const kept = pairs.filter((p) => live.has(docOfPid(p.a)) && live.has(docOfPid(p.b)));
+    for (const pid of applyPairs(kept, (pid) => links.get(pid)!)) void tx.objectStore('links').put(links.get(pid)!, pid);
+    const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
+    const done = new Set(nums);
+    state.grouping = state.grouping.filter((n) => !done.has(n));
+    void tx.objectStore('state').put(state, STATE_KEY);
+    await tx.done;
+    for (const pid of links.keys()) this.docs.delete(docOfPid(pid));
+    this.committed(state, false);
+    return 'group';
+  }
+
+  /**
+   * One step of a merge: MERGE_FACTOR adjacent segments of one level become
+   * one segment of the next (Lucene's log merge policy keeps segments
+   * adjacent, so each covers a contiguous run of documents). The output is
+   * written partition range by range, invisible to queries until the last
+   * step swaps it in.
+   */
+  private async mergeStep(): Promise<StepKind> {
+    const db = await this.open();
+    const tx = db.transaction(['blocks', 'state'], 'readwrite');
+    const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
+    let job = state.merge;
+    if (!job) {
+      const inputs = mergeCandidates(state.segments)!;
+      job = {
+        inputs: inputs.map((s) => s.id),
+        output: { id: state.nextSegment++, first: inputs[0].first, last: inputs[inputs.length - 1].last, level: inputs[0].level + 1, deleted: [] },
+        next: 0,
+      };
+    }
+    const inputs = new Set(job.inputs);
+    const deleted = new Set(state.segments.filter((s) => inputs.has(s.id)).flatMap((s) => s.deleted));
+    const end = Math.min(PARTITIONS, job.next + MERGE_SPAN);
+    const range = IDBKeyRange.bound([job.next, 0], [end, 0], false, true);
+    const [keys, values] = await Promise.all([tx.objectStore('blocks').getAllKeys(range), tx.objectStore('blocks').getAll(range)]);
+    const byPartition = new Map<number, BlockRecord[]>();
+    values.forEach((v, i) => {
+      if (!inputs.has(v.segment)) return;
+      const p = keys[i][0];
+      byPartition.set(p, [...(byPartition.get(p) ?? []), v]);
+    });
+    for (const [p, list] of byPartition) {
+      const block = mergeBlocks(list.map((r) => r.block), (doc) => !deleted.has(doc));
+      if (block.grams.length) void tx.objectStore('blocks').put({ segment: job.output.id, block }, [p, job.output.id]);
+    }
+    job = { ...job, next: end };
+    if (end >= PARTITIONS) {
+      const at = state.segments.findIndex((s) => inputs.has(s.id));
+      state.segments = [...state.segments.slice(0, at), job.output, ...state.segments.filter((s, i) => i > at && !inputs.has(s.id))];
+      state.merge = null;
+      state.dead = { segments: [...(state.dead?.segments ?? []), ...job.inputs], next: 0 };
+    } else state.merge = job;
+    void tx.objectStore('state').put(state, STATE_KEY);
+    await tx.done;
+    this.committed(state, end >= PARTITIONS);
+    return 'merge';
+  }
+
+  /** Deletes the blocks of merged-away segments, one partition range a step. */
+  private async cleanStep(): Promise<StepKind> {
+    const db = await this.open();
+    const tx = db.transaction(['blocks', 'state'], 'readwrite');
+    const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
+    const dead = state.dead!;
+    const end = Math.min(PARTITIONS, dead.next + MERGE_SPAN);
+    const gone = new Set(dead.segments);
+    // Keys only: cleaning reads no posting lists.
+    let cursor = await tx.objectStore('blocks').openKeyCursor(IDBKeyRange.bound([dead.next, 0], [end, 0], false, true));
+    while (cursor) {
+      if (gone.has(cursor.key[1])) void tx.objectStore('blocks').delete(cursor.key);
+      cursor = await cursor.continue();
+    }
+    state.dead = end >= PARTITIONS ? null : { ...dead, next: end };
+    void tx.objectStore('state').put(state, STATE_KEY);
+    await tx.done;
+    this.committed(state, false);
+    return 'clean';
+  }
+
+  /** Deletes documents by id: their text, links and counts at once; their postings at the next merge. */
+  async delete(ids: string[]): Promise<number> {
+    const db = await this.open();
+    const tx = db.transaction(['docs', 'links', 'shortLines', 'state', 'blocks', 'staging'], 'readwrite');
+    const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
+    let n = 0;
+    for (const id of ids) {
+      const doc = await tx.objectStore('docs').index('id').get(id);
+      if (!doc) continue;
+      await removeDocument(tx, state, doc);
+      n++;
+    }
+    void tx.objectStore('state').put(state, STATE_KEY);
+    await tx.done;
+    this.docs.clear();
+    this.committed(state, false);
+    return n;
+  }
+
+  /** Every document's record, for listings; texts included. */
+  async documentRecords(): Promise<DocRecord[]> {
+    return (await this.open()).getAll('docs');
+  }
+
+  private committed(state: IndexState, blocksChanged = true): void {
+    this.state = state;
+    if (!blocksChanged) return;
+    this.generation++;
+    this.blocks.clear();
+    this.cachedBytes = 0;
+  }
+
+  private async pidsOf(num: number): Promise<number[]> {
+    const doc = await this.doc(num);
+    return doc ? doc.paragraphs.map((_, i) => pidOf(num, i)) : [];
+  }
+
+  private async doc(num: number): Promise<DocRecord | undefined> {
+    const cached = this.docs.get(num);
+    if (cached) return cached;
+    const doc = await (await this.open()).get('docs', num);
+    if (doc) {
+      if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
+      this.docs.set(num, doc);
+    }
+    return doc;
+  }
+
+  async documentCount(): Promise<number> {
+    return (await this.currentState()).documents;
+  }
+
+  async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
+    const state = await this.currentState();
+    const live = new Set(state.segments.map((s) => s.id));
+    const missing = [...new Set(Array.from(grams, partitionOf))].filter((p) => !this.blocks.has(p));
+    if (missing.length) {
+      const generation = this.generation;
+      const tx = (await this.open()).transaction('blocks');
+      const read = await Promise.all(missing.map((p) => tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true))));
+      if (generation === this.generation)
+        missing.forEach((p, i) => {
+          const readers = read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block));
+          this.cache(p, readers);
+        });
+      else return this.postings(grams);
+    }
+    const out = new Map<number, GramPostings>();
+    for (const g of grams) {
+      let docs = 0;
+      let pids: Uint32Array | undefined;
+      for (const reader of this.blocks.get(partitionOf(g)) ?? []) {
+        const found = reader.get(g);
+        if (!found) continue;
+        docs += found.docs;
+        pids = pids ? concat(pids, found.pids) : found.pids;
+      }
+      if (pids) out.set(g, { docs, pids });
+    }
+    return out;
+  }
+
+  private cache(p: number, readers: BlockReader[]): void {
+    const bytes = readers.reduce((n, r) => n + r.bytes, 0);
+    while (this.cachedBytes + bytes > CACHE_BYTES && this.blocks.size) {
+      const [oldest, list] = this.blocks.entries().next().value!;
+      this.cachedBytes -= list.reduce((n, r) => n + r.bytes, 0);
+      this.blocks.delete(oldest);
+    }
+    this.blocks.set(p, readers);
+    this.cachedBytes += bytes;
+  }
+
+  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+    const out = new Map<number, IndexedParagraph>();
+    if (ids.length === 0) return out;
+    const docs = new Map<number, DocRecord | undefined>();
+    for (const num of new Set(ids.map(docOfPid))) docs.set(num, await this.doc(num));
+    const wanted = ids.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
+    // Every request is issued before the first await, so the one transaction stays active.
+    const tx = (await this.open()).transaction(['links', 'shortLines']);
+    const found = await Promise.all(
+      wanted.map((pid) => {
+        const key = docs.get(docOfPid(pid))!.shortKeys[indexOfPid(pid)];
+        return Promise.all([tx.objectStore('links').get(pid), key ? tx.objectStore('shortLines').get(key) : undefined]);
+      }),
+    );
+    wanted.forEach((pid, i) => {
+      const doc = docs.get(docOfPid(pid))!;
+      const [versions, count] = found[i];
+      out.set(pid, paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []));
+    });
+    return out;
+  }
+}
+
+/** The first run of MERGE_FACTOR adjacent segments of one level, if any. */
+function mergeCandidates(segments: SegmentInfo[]): SegmentInfo[] | undefined {
+  for (let i = 0; i + MERGE_FACTOR <= segments.length; i++) {
+    const run = segments.slice(i, i + MERGE_FACTOR);
+    if (run.every((s) => s.level === run[0].level)) return run;
+  }
+  return undefined;
+}
+
+/** Removes a document's record, links and short-line counts; its postings are left for the next merge. */
+async function removeDocument(
+  tx: IDBPTransaction<ReprintDB, Array<'docs' | 'links' | 'shortLines' | 'state' | 'blocks' | 'staging'>, 'readwrite'>,
+  state: IndexState,
+  doc: DocRecord,
+): Promise<void> {
+  void tx.objectStore('docs').delete(doc.num);
+  for (const k of new Set(doc.shortKeys)) {
+    if (!k) continue;
+    const n = ((await tx.objectStore('shortLines').get(k)) ?? 1) - 1;
+    void (n > 0 ? tx.objectStore('shortLines').put(n, k) : tx.objectStore('shortLines').delete(k));
+  }
+  for (let i = 0; i < doc.paragraphs.length; i++) {
+    const pid = pidOf(doc.num, i);
+    const links = await tx.objectStore('links').get(pid);
+    for (const l of links ?? []) {
+      const back = ((await tx.objectStore('links').get(l.key)) ?? []).filter((x) => x.key !== pid);
+      void (back.length ? tx.objectStore('links').put(back, l.key) : tx.objectStore('links').delete(l.key));
+    }
+    if (links) void tx.objectStore('links').delete(pid);
+  }
+  state.documents--;
+  state.paragraphs -= doc.furniture.filter((f) => !f).length;
+  state.grouping = state.grouping.filter((n) => n !== doc.num);
+  state.segments = state.segments.map((s) => (s.first <= doc.num && doc.num <= s.last ? { ...s, deleted: [...s.deleted, doc.num] } : s));
+  if (state.merge && state.merge.output.first <= doc.num && doc.num <= state.merge.output.last) {
+    // The merge under way may already have copied its postings: start it over, and clean up what it wrote.
+    state.dead = { segments: [...(state.dead?.segments ?? []), state.merge.output.id], next: 0 };
+    state.merge = null;
+  }
+}
+
+function concat(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

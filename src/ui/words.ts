@@ -1,0 +1,62 @@
+/**
+ * Words for people. The layers below return facts (kinds, bases, ids,
+ * counts); this is where they become English, so wording changes in one
+ * place and nothing under match/, dom/, diff/ or text/ says anything.
+ * Pure functions of data: the background (badge) uses them too.
+ */
+import type { FactChange } from '../diff/facts';
+import type { MatchKind } from '../match/kinds';
+import type { Provenance } from '../match/provenance';
+
+export const KIND_LABEL: Record<MatchKind, string> = {
+  verbatim: 'Copied verbatim',
+  edited: 'Lightly edited copy',
+  reworded: 'Reworded copy',
+};
+
+/** "000_1314c5edfdd34a8c" reads as "000"; other ids stay whole. */
+export const shortId = (id: string) => (/^\d+_[0-9a-f]+$/i.test(id) ? id.split('_')[0] : id);
+
+/** "1 sentence", "2 sentences". */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "000", "000 and 003", "000, 001 and 003". */
+export function listIds(ids: string[]): string {
+  const short = ids.map(shortId);
+  return short.length <= 1 ? short.join('') : `${short.slice(0, -1).join(', ')} and ${short[short.length - 1]}`;
+}
+
+/** The provenance claim in one sentence a reader can check against the evidence. */
+export function describeProvenance(p: Provenance): string {
+  switch (p.basis) {
+    case 'citation':
+      return `Original: ${p.citedOutlet} (cited as source), quoted${p.quotedVerbatim ? ' verbatim' : ''} by ${listIds(p.citedBy)}`;
+    case 'only':
+      return `Only version in the corpus: ${shortId(p.original)}`;
+    case 'date':
+      return `Earliest in corpus: ${shortId(p.original)} (${p.originalDate})${p.undated > 0 ? '; the others are undated' : ''}`;
+    case 'consensus':
+      return `Likely original: ${shortId(p.original)}, the version closest to all the others (no dates or credits to go by)`;
+  }
+}
+
+const FACT_LABEL: Record<FactChange['type'], string> = {
+  number: 'Number',
+  money: 'Amount',
+  date: 'Date',
+  name: 'Name',
+  quote: 'Quotation',
+  attribution: 'Attribution',
+};
+
+/** "Number: “a half-dozen” → “several”", "Attribution dropped: “American officials said”". */
+export function describeFact(f: FactChange): string {
+  if (f.from && f.to) return `${FACT_LABEL[f.type]}: “${f.from}” → “${f.to}”`;
+  if (f.from) return `${FACT_LABEL[f.type]} dropped: “${f.from}”`;
+  return `${FACT_LABEL[f.type]} added: “${f.to}”`;
+}
+
+/** The toolbar button's tooltip. */
+export function badgeTitle(count: number): string {
+  return count > 0 ? `Reprint: ${plural(count, 'reprinted paragraph')} on this page` : 'Reprint';
+}

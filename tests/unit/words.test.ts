@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rankVersions, type Provenance } from '../../src/match/provenance';
+import { badgeTitle, describeFact, describeProvenance, KIND_LABEL, listIds, shortId } from '../../src/ui/words';
+import { seedHit, seedParagraph } from './helpers/seeds';
+
+const facts = (p: Partial<Provenance>): Provenance => ({
+  original: '000_1314c5edfdd34a8c',
+  basis: 'consensus',
+  citedOutlet: null,
+  citedBy: [],
+  quotedVerbatim: false,
+  originalDate: null,
+  undated: 0,
+  ranking: ['000_1314c5edfdd34a8c'],
+  ...p,
+});
+
+describe('the provenance sentence', () => {
+  it('names a cited outlet and who quoted it, verbatim only when they all did', async () => {
+    const cited = facts({ basis: 'citation', citedOutlet: 'The New York Times', citedBy: ['000_1314c5edfdd34a8c', '003_9f0e4b2a'] });
+    expect(describeProvenance(cited)).toBe('Original: The New York Times (cited as source), quoted by 000 and 003');
+    expect(describeProvenance({ ...cited, quotedVerbatim: true, citedBy: ['000_aa', '001_bb', 'other'] })).toBe(
+      'Original: The New York Times (cited as source), quoted verbatim by 000, 001 and other',
+    );
+  });
+
+  it('says when a version is the only one', async () => {
+    expect(describeProvenance(facts({ basis: 'only', original: '002_1a2b' }))).toBe('Only version in the corpus: 002');
+  });
+
+  it('gives the earliest date, and says so when other versions have none', async () => {
+    const dated = facts({ basis: 'date', original: 'a', originalDate: '2022-02-01' });
+    expect(describeProvenance(dated)).toBe('Earliest in corpus: a (2022-02-01)');
+    expect(describeProvenance({ ...dated, undated: 2 })).toBe('Earliest in corpus: a (2022-02-01); the others are undated');
+  });
+
+  it('falls back to consensus, and says that nothing else was to go by', async () => {
+    expect(describeProvenance(facts({ basis: 'consensus', original: 'y' }))).toBe(
+      'Likely original: y, the version closest to all the others (no dates or credits to go by)',
+    );
+  });
+
+  it('words what the matcher finds in the seeds as the pages show it', async () => {
+    const r = (await seedHit(seedParagraph('000', 'After one diplomatic exchange')));
+    expect(describeProvenance(r.provenance)).toMatch(/^Original: The New York Times \(cited as source\), quoted by 000 and 003$/);
+    const meta = (date: string | null) => ({ title: 't', publisher: null, author: null, date, url: null });
+    const byDate = rankVersions([{ docId: 'b', meta: meta('2022-03-01'), cites: null, consensus: 2 }, { docId: 'a', meta: meta('2022-02-01'), cites: null, consensus: 1 }], () => null);
+    expect(describeProvenance(byDate)).toBe('Earliest in corpus: a (2022-02-01)');
+  });
+});
+
+describe('other words', () => {
+  it('labels kinds', async () => {
+    expect(KIND_LABEL).toEqual({ verbatim: 'Copied verbatim', edited: 'Lightly edited copy', reworded: 'Reworded copy' });
+  });
+
+  it('shortens numbered corpus ids only', async () => {
+    expect(shortId('000_1314c5edfdd34a8c')).toBe('000');
+    expect(shortId('harbour')).toBe('harbour');
+    expect(shortId('2022_report')).toBe('2022_report');
+    expect(listIds([])).toBe('');
+    expect(listIds(['7_ab'])).toBe('7');
+  });
+
+  it('describes changed, dropped and added facts', async () => {
+    expect(describeFact({ type: 'number', from: 'a half-dozen', to: 'several' })).toBe('Number: “a half-dozen” → “several”');
+    expect(describeFact({ type: 'attribution', from: 'American officials said', to: null })).toBe('Attribution dropped: “American officials said”');
+    expect(describeFact({ type: 'money', from: null, to: '$5 million' })).toBe('Amount added: “$5 million”');
+  });
+
+  it('titles the toolbar button by the count', async () => {
+    expect(badgeTitle(0)).toBe('Reprint');
+    expect(badgeTitle(1)).toBe('Reprint: 1 reprinted paragraph on this page');
+    expect(badgeTitle(12)).toBe('Reprint: 12 reprinted paragraphs on this page');
+  });
+});
+
+describe('layers', () => {
+  const src = path.resolve(import.meta.dirname, '../../src');
+  /** What each lower layer must not import: imports point down only (ui → dom → match → fingerprint/text). */
+  const forbidden: Record<string, string[]> = {
+    text: ['fingerprint', 'match', 'diff', 'dom', 'ui', 'messages'],
+    fingerprint: ['match', 'diff', 'dom', 'ui', 'messages'],
+    match: ['diff', 'dom', 'ui', 'messages'],
+    diff: ['dom', 'ui', 'messages'],
+    dom: ['ui', 'messages'],
+  };
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  it.each(Object.entries(forbidden))('nothing under src/%s imports from a layer above it', (layer, above) => {
+    const wrong: string[] = [];
+    for (const file of files(path.join(src, layer)))
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) {
+        if (!spec.startsWith('.')) continue;
+        const target = path.relative(src, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+        if (above.includes(target)) wrong.push(`${path.relative(src, file)} → ${spec}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('no module below src/ui writes English for readers', async () => {
+    // The words that used to live below ui, as a tripwire for their return.
+    const words = /Copied verbatim|Lightly edited|Reworded copy|cited as source|Earliest in corpus|Only version in|Likely original|dropped: |added: /;
+    const offenders = Object.keys(forbidden)
+      .flatMap((layer) => files(path.join(src, layer)))
+      .filter((f) => words.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+});
