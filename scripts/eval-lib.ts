@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../src/corpus/document';
 import { jaccard, wordShingles } from '../src/fingerprint/grams';
-import { docOfPid, pidOf } from '../src/index/ids';
 import { MemoryIndex } from '../src/index/memory';
-import type { BlockMatch, IndexedParagraph, Matcher } from '../src/match/matcher';
+import type { BlockMatch, Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
 import { REPO_ROOT } from './lib/corpus';
@@ -65,15 +64,6 @@ export async function matcherFor(documents: CorpusDocument[]): Promise<Matcher> 
  * document order. Such an index numbers its documents 0, 1, … as given; the
  * index lists no ids, so that is checked here.
  */
-export async function allParagraphs(index: MemoryIndex): Promise<Map<number, IndexedParagraph>> {
-  const docs = index.documents;
-  const pids = docs.flatMap((d, num) => d.paragraphs.map((_, i) => pidOf(num, i)));
-  const out = await index.paragraphs(pids);
-  if (out.size !== pids.length || [...out.values()].some((p) => p.docId !== docs[docOfPid(p.key)]?.id))
-    throw new Error('allParagraphs: the index was not built by MemoryIndex.of alone');
-  return out;
-}
-
 /**
  * Synthetic documents added to the seeds to evaluate at scale: with 2,000
  * of them, grams in more than 1% of documents are common (as at 10,000)

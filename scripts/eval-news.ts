@@ -8,7 +8,7 @@
  *    <p> texts) come out as a block, and how many blocks are not gold.
  * 2. Injection: seed paragraphs, verbatim or lightly edited by the
  *    deterministic edits below, inserted as new <p> elements among a page's
- *    own paragraphs; every block then goes through the CorpusMatcher. The
+ *    own paragraphs; every block then goes through the Matcher. The
  *    issue's acceptance target: ≥ 95% of verbatim and ≥ 90% of lightly edited
  *    copies highlighted with a correct source, no page paragraph highlighted.
  *
@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { candidateElements, extractBlock, isCandidate, readBlock, type Block } from '../src/dom/blocks';
 import { hashString, seededStream } from '../src/fingerprint/hash';
-import type { BlockMatch, CorpusMatcher } from '../src/match/corpus';
+import type { MemoryIndex } from '../src/index/memory';
+import type { BlockMatch, IndexedParagraph, Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
 import type { ShingleBaseline } from './eval-lib';
@@ -375,10 +376,17 @@ interface SeedPick {
   text: string;
 }
 
+/** The matcher, and every corpus paragraph by id: the seeds to copy, and the version links sources are judged by. */
+interface Corpus {
+  matcher: Matcher;
+  paragraphs: Map<number, IndexedParagraph>;
+}
+
 /** Substantive seed paragraphs, interleaved across documents so that every seed comes up early and often. */
-function seedPicks(matcher: CorpusMatcher): SeedPick[] {
-  const byDoc = matcher.data.documents.map((d) =>
-    matcher.data.paragraphs.filter((p) => p.docId === d.id && !p.furniture && words(p.text).length >= MIN_SEED_WORDS),
+function seedPicks(paragraphs: Corpus['paragraphs']): SeedPick[] {
+  const all = [...paragraphs.values()];
+  const byDoc = [...new Set(all.map((p) => p.docId))].map((id) =>
+    all.filter((p) => p.docId === id && !p.furniture && words(p.text).length >= MIN_SEED_WORDS),
   );
   const out: SeedPick[] = [];
   for (let i = 0; i < Math.max(...byDoc.map((x) => x.length)); i++)
@@ -396,34 +404,34 @@ function slots(goldCount: number, n: number): number[] {
 }
 
 /** Accepted: the origin document, or a source whose matched paragraph lists a version in the origin document. */
-function judge(matcher: CorpusMatcher, m: BlockMatch | null, origin: string): { right: boolean; viaVersion?: string } {
+function judge(paragraphs: Corpus['paragraphs'], m: BlockMatch | null, origin: string): { right: boolean; viaVersion?: string } {
   if (!m) return { right: false };
   if (m.source === origin) return { right: true };
   const v = m.versions.find((x) => x.docId === m.source);
   for (const key of v?.keys ?? [])
-    for (const link of matcher.data.paragraphs[key].versions) {
-      const p = matcher.data.paragraphs[link.key];
-      if (p.docId === origin) return { right: true, viaVersion: `${m.source.slice(0, 3)}¶${matcher.data.paragraphs[key].index} ~ ${origin.slice(0, 3)}¶${p.index} (${link.kind})` };
+    for (const link of paragraphs.get(key)!.versions) {
+      const p = paragraphs.get(link.key)!;
+      if (p.docId === origin) return { right: true, viaVersion: `${m.source.slice(0, 3)}¶${paragraphs.get(key)!.index} ~ ${origin.slice(0, 3)}¶${p.index} (${link.kind})` };
     }
   return { right: false };
 }
 
 /** The baseline's document is right when it is the origin or holds a version of the origin paragraph. */
-function baseRight(matcher: CorpusMatcher, docId: string, inj: Injection): boolean {
+function baseRight(paragraphs: Corpus['paragraphs'], docId: string, inj: Injection): boolean {
   if (docId === inj.origin) return true;
-  const p = matcher.data.paragraphs.find((x) => x.docId === inj.origin && x.index === inj.originIndex)!;
-  return p.versions.some((l) => matcher.data.paragraphs[l.key].docId === docId);
+  const p = [...paragraphs.values()].find((x) => x.docId === inj.origin && x.index === inj.originIndex)!;
+  return p.versions.some((l) => paragraphs.get(l.key)!.docId === docId);
 }
 
-function inject(
+async function inject(
   page: string,
   document: Document,
   gold: string[],
   picks: SeedPick[],
   counter: { i: number },
-  matcher: CorpusMatcher,
+  { matcher, paragraphs }: Corpus,
   baseline: ShingleBaseline,
-): InjectionRow {
+): Promise<InjectionRow> {
   const goldSet = new Set(gold);
   const goldPs = [...document.body.querySelectorAll('p')].filter((p) => goldSet.has(ws(p.textContent ?? '')));
   const injections: Injection[] = [];
@@ -450,15 +458,17 @@ function inject(
   injections.push(...planned.map((x) => x.inj));
   const falseAlarms: FalseAlarm[] = [];
   const own: InjectionRow['own'] = [];
-  for (const b of extractBlocks(document)) {
-    const m = matcher.match(b.text);
+  const blocks = extractBlocks(document);
+  const matches = await matcher.match(blocks.map((b) => b.text));
+  for (const [i, b] of blocks.entries()) {
+    const m = matches[i];
     const base = baseline.match(b.text);
     const inj = injected.get(b.element);
     if (inj) {
       inj.extracted = true;
       inj.match = m;
-      Object.assign(inj, judge(matcher, m, inj.origin));
-      inj.base = base === null ? null : baseRight(matcher, base, inj) ? 'right' : 'wrong';
+      Object.assign(inj, judge(paragraphs, m, inj.origin));
+      inj.base = base === null ? null : baseRight(paragraphs, base, inj) ? 'right' : 'wrong';
     } else {
       own.push({ kind: m?.kind ?? null, base: base !== null });
       if (m) falseAlarms.push({ page, text: b.text, match: m });
@@ -490,13 +500,14 @@ export interface NewsResult {
 }
 
 /** Parses `<page>/source.html` fresh for each pass: extraction, injection as saved, injection unhidden. */
-export async function runNewsPages(dir: string, matcher: CorpusMatcher, baseline: ShingleBaseline): Promise<NewsResult> {
+export async function runNewsPages(dir: string, index: MemoryIndex, baseline: ShingleBaseline): Promise<NewsResult> {
   const gold = readFileSync(join(dir, 'expected_paragraphs.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as GoldParagraph);
   const pages = [...new Set(gold.map((g) => g.page))];
-  const picks = seedPicks(matcher);
+  const corpus: Corpus = { matcher: index.matcher, paragraphs: await index.allParagraphs() };
+  const picks = seedPicks(corpus.paragraphs);
   const result: NewsResult = {
     extraction: [],
     unhidden: [],
@@ -523,14 +534,14 @@ export async function runNewsPages(dir: string, matcher: CorpusMatcher, baseline
 
     const start = counter.i;
     const b = parsePage(html);
-    result.injection.push(inject(page, b.document, pageGold, picks, counter, matcher, baseline));
+    result.injection.push(await inject(page, b.document, pageGold, picks, counter, corpus, baseline));
     result.requests += b.requests.length;
     await b.close();
 
     if (hidden) {
       const c = parsePage(html);
       unhide(c.document);
-      result.injectionUnhidden.push(inject(page, c.document, pageGold, picks, { i: start }, matcher, baseline));
+      result.injectionUnhidden.push(await inject(page, c.document, pageGold, picks, { i: start }, corpus, baseline));
       result.requests += c.requests.length;
       await c.close();
     } else result.injectionUnhidden.push(result.injection[result.injection.length - 1]);

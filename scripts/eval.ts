@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: how well the CorpusMatcher finds reprints, against a naive
+ * `npm run eval`: how well the Matcher finds reprints, against a naive
  * baseline (word 3-shingle Jaccard ≥ 0.5), on the team's labelled fixtures
  * and, when `../shared/evaldata` exists, on public sets (Clough & Stevenson,
  * MSRP, Webis-CPC-11, PAN-13) and seed paragraphs injected into Mozilla
@@ -14,8 +14,9 @@ import { join, resolve } from 'node:path';
 import { MIN_EVIDENCE_WORDS } from '../src/corpus/furniture';
 import type { CorpusDocument } from '../src/corpus/document';
 import { loadCorpusFiles } from '../src/corpus/load';
+import { MemoryIndex } from '../src/index/memory';
 import { overlap } from '../src/match/align';
-import type { BlockMatch, CorpusMatcher } from '../src/match/corpus';
+import type { BlockMatch, Matcher } from '../src/match/matcher';
 import { THRESHOLDS, type MatchKind } from '../src/match/kinds';
 import { windowsOf, type Window } from '../src/match/windows';
 import { newsReport, runNewsPages, type NewsResult } from './eval-news';
@@ -153,6 +154,16 @@ function table(rows: string[][]): string {
 
 // ------------------------------------------------------------------ helpers
 
+/**
+ * `f` on each item, one after another: one pair's index alive at a time,
+ * and notes and details in the items' order.
+ */
+async function inTurn<T, U>(xs: T[], f: (x: T) => Promise<U>): Promise<U[]> {
+  const out: U[] = [];
+  for (const x of xs) out.push(await f(x));
+  return out;
+}
+
 function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -187,13 +198,14 @@ function dominantKind(matches: Array<{ m: BlockMatch; text: string }>): MatchKin
 }
 
 /** Matches every paragraph of a page; returns the prediction for the right source. */
-function predictPage(
-  matcher: CorpusMatcher,
+async function predictPage(
+  matcher: Matcher,
   paragraphs: string[],
   right: string,
-): { pred: Outcome['pred']; matches: Array<{ m: BlockMatch; text: string }> } {
+): Promise<{ pred: Outcome['pred']; matches: Array<{ m: BlockMatch; text: string }> }> {
+  const ms = await matcher.match(paragraphs);
   const matches = paragraphs
-    .map((text) => ({ text, m: matcher.match(text) }))
+    .map((text, i) => ({ text, m: ms[i] }))
     .filter((x): x is { text: string; m: BlockMatch } => x.m !== null);
   const rightOnes = matches.filter((x) => x.m.source === right);
   if (rightOnes.length) return { pred: { kind: dominantKind(rightOnes), right: true }, matches };
@@ -254,13 +266,13 @@ const detail = (s = '') => DETAILS && details.push(s);
 // ------------------------------------------------------------ (a) fixtures
 
 /** The team's fixtures against the seeds, or (`filler`) the seeds among synthetic documents. */
-function fixturesDataset(filler = 0): Dataset {
+async function fixturesDataset(filler = 0): Promise<Dataset> {
   const { documents: seeds } = readCorpusDir();
   const documents = filler ? amongFiller(seeds, filler) : seeds;
-  const matcher = matcherFor(documents);
+  const matcher = await matcherFor(documents);
   const baseline = ShingleBaseline.ofParagraphs(documents);
   const cases = loadCases();
-  const results = runCases(matcher, cases);
+  const results = await runCases(matcher, cases);
   const outcomes = results.map((r): Outcome => {
     const accepted = acceptedSources(r.case);
     const b = baseline.match(r.case.page);
@@ -271,12 +283,12 @@ function fixturesDataset(filler = 0): Dataset {
       base: b === null ? null : r.positive && accepted.includes(b) ? 'right' : 'wrong',
     };
   });
-  if (DETAILS && !filler) fixtureDetails(documents, results, baseline);
+  if (DETAILS && !filler) await fixtureDetails(documents, results, baseline);
   const name = filler ? `Team fixtures (seeds among ${filler.toLocaleString('en')} synthetic docs; common grams dropped)` : 'Team fixtures (seeds corpus)';
   return { name, outcomes, hasNegatives: true, hasKinds: true };
 }
 
-function fixtureDetails(documents: CorpusDocument[], results: CaseResult[], baseline: ShingleBaseline): void {
+async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[], baseline: ShingleBaseline): Promise<void> {
   const scores = scoreByCategory(results);
   detail('## Fixtures by category (recall = right source, any kind; kind acc. over all positives)');
   for (const cat of CATEGORIES) {
@@ -319,9 +331,10 @@ function fixtureDetails(documents: CorpusDocument[], results: CaseResult[], base
   // Leave-one-out over the seeds: the real rewrites among them (001 of the NYT text in 000, 004 of 003's NYT quote).
   detail('\n## Seeds leave-one-out: each seed paragraph matched against the other four seeds');
   for (const d of documents) {
-    const others = matcherFor(documents.filter((x) => x.id !== d.id));
+    const others = await matcherFor(documents.filter((x) => x.id !== d.id));
+    const ms = await others.match(d.paragraphs);
     d.paragraphs.forEach((p, i) => {
-      const m = others.match(p);
+      const m = ms[i];
       const b = bestOverlap([p], documents.filter((x) => x.id !== d.id).flatMap((x) => windowsByDoc.get(x.id)!));
       if (m || b.o >= 0.35)
         detail(
@@ -340,11 +353,11 @@ interface Pair {
   label: string;
 }
 
-function clough(): Dataset {
+async function clough(): Promise<Dataset> {
   const dir = join(EVALDATA, 'clough_short_answers');
   const tasks = ['a', 'b', 'c', 'd', 'e'];
   const docs = corpusOf(tasks.map((t) => ({ id: `orig_task${t}`, text: decode(readFileSync(join(dir, `raw/orig_task${t}.txt`))) })));
-  const matcher = matcherFor(docs);
+  const matcher = await matcherFor(docs);
   const baseline = new ShingleBaseline(docs.map((d) => ({ docId: d.id, text: d.paragraphs.join('\n') })));
   const pairs = readJsonl<Pair & { task: string; label_original: string }>(join(dir, 'pairs.jsonl'));
   const GOLD: Record<string, Gold> = { cut: 'verbatim', light: 'edited', heavy: 'reworded', non: null };
@@ -356,10 +369,10 @@ function clough(): Dataset {
   const crossTask: number[] = [];
   const alignedJ = new Map<string, number[]>(classes.map((c) => [c, []]));
   const wrongTask: string[] = [];
-  const outcomes = pairs.map((p): Outcome => {
+  const outcomes = await inTurn(pairs, async (p): Promise<Outcome> => {
     const right = `orig_task${p.task}`;
     const paragraphs = paragraphsOf(p.suspicious_text);
-    const { pred, matches } = predictPage(matcher, paragraphs, right);
+    const { pred, matches } = await predictPage(matcher, paragraphs, right);
     const gold = GOLD[p.label_original];
     const predicted = pred?.right ? CLASS[pred.kind] : 'non';
     const m = confusion.get(p.label_original)!;
@@ -414,16 +427,15 @@ function clough(): Dataset {
 }
 
 /** Pairs where the corpus is the one source text and the page the suspicious text. */
-function pairOutcome(
+async function pairOutcome(
   p: Pair,
   gold: Gold,
   split: boolean,
   okKinds?: MatchKind[],
-): Outcome & { matches: BlockMatch[]; sourceAllFurniture: boolean } {
-  const docs = corpusOf([{ id: 'source', text: p.source_text }]);
-  const matcher = matcherFor(docs);
+): Promise<Outcome & { matches: BlockMatch[]; sourceAllFurniture: boolean }> {
+  const index = await MemoryIndex.of(corpusOf([{ id: 'source', text: p.source_text }]));
   const paragraphs = split ? paragraphsOf(p.suspicious_text) : [p.suspicious_text.replace(/\s+/g, ' ').trim()];
-  const { pred, matches } = predictPage(matcher, paragraphs, 'source');
+  const { pred, matches } = await predictPage(index.matcher, paragraphs, 'source');
   const j = shingleJaccard(p.suspicious_text, p.source_text);
   return {
     gold,
@@ -431,16 +443,16 @@ function pairOutcome(
     okKinds,
     base: j >= BASELINE_JACCARD ? 'right' : null,
     matches: matches.map((x) => x.m),
-    sourceAllFurniture: matcher.data.paragraphs.every((x) => x.furniture),
+    sourceAllFurniture: [...(await index.allParagraphs()).values()].every((x) => x.furniture),
   };
 }
 
-function msrp(): Dataset {
+async function msrp(): Promise<Dataset> {
   const pairs = readJsonl<Pair>(join(EVALDATA, 'msrp_news/pairs.jsonl'));
   const pos = pairs.filter((p) => p.label === 'paraphrase_same_content');
   const neg = pairs.filter((p) => p.label !== 'paraphrase_same_content');
-  const outcomes = pos.map((p) => pairOutcome(p, 'any', false));
-  const negFlagged = neg.map((p) => pairOutcome(p, null, false)).filter((o) => o.pred !== null);
+  const outcomes = await inTurn(pos, (p) => pairOutcome(p, 'any', false));
+  const negFlagged = (await inTurn(neg, (p) => pairOutcome(p, null, false))).filter((o) => o.pred !== null);
   const kinds = KIND_ORDER.map((k) => count(negFlagged, (o) => o.pred!.kind === k)).join('/');
   const unindexed = outcomes.filter((o) => o.sourceAllFurniture);
   notes.push(
@@ -465,11 +477,11 @@ function msrp(): Dataset {
   return { name: 'MSRP paraphrase_same_content (sentence pairs)', outcomes, hasNegatives: false, hasKinds: false };
 }
 
-function webis(): Dataset[] {
+async function webis(): Promise<Dataset[]> {
   const pairs = readJsonl<Pair & { is_paraphrased: string }>(join(EVALDATA, 'webis_cpc11_sample/pairs.jsonl'));
-  return ['Yes', 'No'].map((flag) => {
+  return inTurn(['Yes', 'No'], async (flag) => {
     const ps = pairs.filter((p) => p.is_paraphrased === flag);
-    const outcomes = ps.map((p) => pairOutcome(p, 'any', false));
+    const outcomes = await inTurn(ps, (p) => pairOutcome(p, 'any', false));
     const unindexed = count(outcomes, (o) => o.sourceAllFurniture);
     if (unindexed) notes.push(`Webis-CPC ${flag}: ${unindexed} source passages marked furniture (never indexed).`);
     if (DETAILS) {
@@ -489,10 +501,10 @@ function webis(): Dataset[] {
   });
 }
 
-function pan(): Dataset {
+async function pan(): Promise<Dataset> {
   const pairs = readJsonl<Pair>(join(EVALDATA, 'pan13_text_alignment_sample/pairs.jsonl'));
   // OCR-degraded copies: an "edited" verdict is a right kind here.
-  const outcomes = pairs.map((p) => pairOutcome(p, 'verbatim', true, ['verbatim', 'edited']));
+  const outcomes = await inTurn(pairs, (p) => pairOutcome(p, 'verbatim', true, ['verbatim', 'edited']));
   const asCopy = count(outcomes, (o) => o.pred?.right === true && o.pred.kind !== 'reworded');
   notes.push(
     `PAN-13 02-no-obfuscation: recall as verbatim/edited ${ratio(asCopy, outcomes.length)} (its "kind ok" counts edited as right: the texts are OCR-degraded).`,
@@ -536,14 +548,14 @@ function newsDataset(r: NewsResult): Dataset {
 
 // --------------------------------------------------------------------- main
 
-const datasets: Dataset[] = [fixturesDataset(), fixturesDataset(FILLER_DOCS)];
+const datasets: Dataset[] = [await fixturesDataset(), await fixturesDataset(FILLER_DOCS)];
 let news: string[] = [];
 if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   if (DETAILS) detail('\n## Clough answers the matcher got wrong (reuse or class)');
-  datasets.push(clough(), msrp(), ...webis(), pan());
+  datasets.push(await clough(), await msrp(), ...(await webis()), await pan());
   if (existsSync(join(EVALDATA, NEWS_DIR))) {
     const { documents } = readCorpusDir();
-    const r = await runNewsPages(join(EVALDATA, NEWS_DIR), matcherFor(documents), ShingleBaseline.ofParagraphs(documents));
+    const r = await runNewsPages(join(EVALDATA, NEWS_DIR), await MemoryIndex.of(documents), ShingleBaseline.ofParagraphs(documents));
     datasets.push(newsDataset(r));
     news = newsReport(r, DETAILS);
     notes.push(
@@ -556,7 +568,7 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
 
 console.log(`# Reprint evaluation\n`);
 console.log(
-  `Reprint = CorpusMatcher with the thresholds in src/match/kinds.ts (unitOverlap ${THRESHOLDS.unitOverlap}, editedOverlap ${THRESHOLDS.editedOverlap}, ` +
+  `Reprint = Matcher with the thresholds in src/match/kinds.ts (unitOverlap ${THRESHOLDS.unitOverlap}, editedOverlap ${THRESHOLDS.editedOverlap}, ` +
     `rewordedMinWords ${THRESHOLDS.rewordedMinWords}, editedShingleJaccard ${THRESHOLDS.editedShingleJaccard}); base = word 3-shingle Jaccard ≥ 0.5 between the two texts. ` +
     `Recall counts a highlight with the right source, any kind; "kind ok" is over the found ones; FA = share of negatives flagged.\n`,
 );

@@ -4,15 +4,17 @@
  * Scans saved pages (HTML) or plain-text files for paragraphs that reprint
  * the corpus, with the extension's own code: linkedom stands in for the
  * browser's DOM, the blocks come from src/dom/blocks.ts and the verdicts
- * from src/match/corpus.ts, exactly as the background answers the content
- * script. One JSON line per file on stdout; problems on stderr.
+ * from src/match/matcher.ts over an in-memory index (src/index/memory.ts),
+ * as the background answers the content script. One JSON line per file on
+ * stdout; problems on stderr.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { candidateElements, extractBlock } from '../src/dom/blocks';
-import { buildCorpusData, CorpusMatcher } from '../src/match/corpus';
+import { MemoryIndex } from '../src/index/memory';
+import type { Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { readCorpusDir, SEEDS_DIR } from './lib/corpus';
 
@@ -111,9 +113,10 @@ export function textParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function scanParagraphs(matcher: CorpusMatcher, texts: string[]): ScannedParagraph[] {
-  return texts.map((text) => {
-    const m = matcher.match(text);
+export async function scanParagraphs(matcher: Matcher, texts: string[]): Promise<ScannedParagraph[]> {
+  const matches = await matcher.match(texts);
+  return texts.map((text, i) => {
+    const m = matches[i];
     return m
       ? { text, kind: m.kind, source: m.source, score: m.score, coverage: m.coverage }
       : { text, kind: null, source: null, score: null, coverage: null };
@@ -135,7 +138,7 @@ function readInput(file: string): { text: string } | { error: string } {
 }
 
 /** The CLI. Returns the exit status instead of exiting, so tests can call it. */
-export function main(argv: string[], io: Io = processIo): number {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const opts = parseArgs(argv);
   if (typeof opts === 'string') {
     io.err(`scan: ${opts}\n\n${USAGE}`);
@@ -163,7 +166,7 @@ export function main(argv: string[], io: Io = processIo): number {
     io.err(`scan: the corpus in ${corpusDir} has no usable .txt documents`);
     return 2;
   }
-  const matcher = new CorpusMatcher(buildCorpusData(corpus.documents));
+  const { matcher } = await MemoryIndex.of(corpus.documents);
 
   let status = 0;
   for (const file of opts.files) {
@@ -174,7 +177,7 @@ export function main(argv: string[], io: Io = processIo): number {
       continue;
     }
     const texts = /\.txt$/i.test(file) ? textParagraphs(input.text) : htmlParagraphs(input.text);
-    const result: ScanResult = { file, paragraphs: scanParagraphs(matcher, texts) };
+    const result: ScanResult = { file, paragraphs: await scanParagraphs(matcher, texts) };
     io.out(JSON.stringify(result));
   }
   return status;
@@ -187,5 +190,5 @@ if (invoked) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -58,12 +58,14 @@ export class LocalBackend implements CorpusBackend {
   }
 
   async status(): Promise<CorpusStatus> {
-    const state = await this.index.currentState();
+    const { state, staged } = await this.index.snapshot();
+    // Work can appear without a call here: a migration, or another context's writes.
+    if (staged || state.grouping.length || state.merge || state.dead) void this.work();
     return {
       documents: state.documents,
       paragraphs: state.paragraphs,
       problems: state.problems,
-      staged: await this.index.stagedCount(),
+      staged,
       grouping: state.grouping.length,
       segments: state.segments.length,
       merging: state.merge !== null,

@@ -16,21 +16,18 @@ export interface VersionPair {
  */
 export async function findVersionPairs(matcher: Matcher, reader: IndexReader, docs: IndexedParagraph[][]): Promise<VersionPair[]> {
   const out = new Map<string, VersionPair>();
-  for (const paragraphs of docs) {
-    if (paragraphs.length === 0) continue;
-    const num = docOfPid(paragraphs[0].key);
-    const byKey = new Map(paragraphs.map((p) => [p.key, p]));
-    const found = await matcher.versionsOf(paragraphs, (pid) => docOfPid(pid) === num);
-    const others = await reader.paragraphs([...new Set([...found.values()].flat().map((l) => l.key))]);
-    for (const [key, links] of found) {
-      const p = byKey.get(key)!;
-      for (const link of links) {
-        const q = others.get(link.key);
-        if (!q) continue;
-        const judged = p.docId <= q.docId ? link : judgeFrom(matcher, q, p);
-        const [a, b] = p.key < q.key ? [p.key, q.key] : [q.key, p.key];
-        if (judged) out.set(`${a}:${b}`, { a, b, kind: judged.kind, score: judged.score });
-      }
+  const all = docs.flat();
+  const byKey = new Map(all.map((p) => [p.key, p]));
+  const found = await matcher.versionsOf(all, docOfPid);
+  const others = await reader.paragraphs([...new Set([...found.values()].flat().map((l) => l.key))].filter((k) => !byKey.has(k)));
+  for (const [key, links] of found) {
+    const p = byKey.get(key)!;
+    for (const link of links) {
+      const q = others.get(link.key) ?? byKey.get(link.key);
+      if (!q) continue;
+      const judged = p.docId <= q.docId ? link : judgeFrom(matcher, q, p);
+      const [a, b] = p.key < q.key ? [p.key, q.key] : [q.key, p.key];
+      if (judged) out.set(`${a}:${b}`, { a, b, kind: judged.kind, score: judged.score });
     }
   }
   return [...out.values()];

@@ -12,3 +12,8 @@ export const MAX_DOCUMENT_NUMBER = 2 ** (32 - PARAGRAPH_BITS) - 1;
 export const pidOf = (doc: number, index: number): number => doc * MAX_INDEXED_PARAGRAPHS + index;
 export const docOfPid = (pid: number): number => Math.floor(pid / MAX_INDEXED_PARAGRAPHS);
 export const indexOfPid = (pid: number): number => pid % MAX_INDEXED_PARAGRAPHS;
+
+/** Ids of a document's searchable paragraphs: the first MAX_INDEXED_PARAGRAPHS. */
+export function paragraphIds(doc: number, paragraphs: number): number[] {
+  return Array.from({ length: Math.min(paragraphs, MAX_INDEXED_PARAGRAPHS) }, (_, i) => pidOf(doc, i));
+}

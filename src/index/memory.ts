@@ -2,9 +2,9 @@ import { SHARED_LINE_DOCS } from '../corpus/furniture';
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { CorpusDocument, GramPostings } from '../types';
 import { applyPairs, findVersionPairs } from './grouping';
-import { docOfPid, indexOfPid, pidOf } from './ids';
+import { docOfPid, indexOfPid, paragraphIds } from './ids';
 import { documentFacts, documentPostings, type DocumentFacts } from './ingest';
-import { BlockReader, buildPartitions, partitionOf } from './partition';
+import { BlockReader, buildBlock, lookup } from './partition';
 
 interface Stored {
   doc: CorpusDocument;
@@ -19,7 +19,8 @@ interface Stored {
 export class MemoryIndex implements IndexReader {
   private readonly docs = new Map<number, Stored>();
   private readonly byId = new Map<string, number>();
-  private readonly partitions = new Map<number, BlockReader[]>();
+  /** One block per `add`: the memory index never merges. */
+  private readonly segments: BlockReader[] = [];
   private readonly shortLines = new Map<number, number>();
   private readonly links = new Map<number, VersionLink[]>();
   private nextDoc = 0;
@@ -45,11 +46,7 @@ export class MemoryIndex implements IndexReader {
       documentPostings(num, doc, facts, postings);
       added.push(num);
     }
-    for (const [p, block] of buildPartitions(postings.grams, postings.pids)) {
-      const list = this.partitions.get(p) ?? [];
-      list.push(new BlockReader(block));
-      this.partitions.set(p, list);
-    }
+    this.segments.push(new BlockReader(buildBlock(postings.grams, postings.pids)));
     const paragraphs = await Promise.all(added.map(async (num) => [...(await this.paragraphs(this.pidsOf(num))).values()]));
     const pairs = await findVersionPairs(this.matcher, this, paragraphs);
     applyPairs(pairs, (pid) => {
@@ -80,7 +77,12 @@ export class MemoryIndex implements IndexReader {
   }
 
   private pidsOf(num: number): number[] {
-    return this.docs.get(num)!.doc.paragraphs.map((_, i) => pidOf(num, i));
+    return paragraphIds(num, this.docs.get(num)!.doc.paragraphs.length);
+  }
+
+  /** Every stored paragraph, by id. */
+  async allParagraphs(): Promise<Map<number, IndexedParagraph>> {
+    return this.paragraphs([...this.docs.keys()].flatMap((num) => this.pidsOf(num)));
   }
 
   async documentCount(): Promise<number> {
@@ -90,17 +92,15 @@ export class MemoryIndex implements IndexReader {
   async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
-      let docs = 0;
-      const lists: Uint32Array[] = [];
-      for (const b of this.partitions.get(partitionOf(g)) ?? []) {
-        const found = b.get(g);
-        if (!found) continue;
-        docs += found.docs;
-        lists.push(found.pids);
-      }
-      if (lists.length) out.set(g, { docs, pids: lists.length === 1 ? lists[0] : concat(lists) });
+      const found = lookup(this.segments, g);
+      if (found) out.set(g, found);
     }
     return out;
+  }
+
+  /** Bytes of posting data held, for the bench's size per article. */
+  get indexBytes(): number {
+    return this.segments.reduce((n, s) => n + s.bytes, 0);
   }
 
   async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
@@ -135,14 +135,4 @@ export function paragraphOf(
     furniture: facts.furniture[index] || (key !== 0 && sharedBy(key) >= SHARED_LINE_DOCS),
     versions,
   };
-}
-
-function concat(lists: Uint32Array[]): Uint32Array {
-  const out = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
-  let o = 0;
-  for (const l of lists) {
-    out.set(l, o);
-    o += l.length;
-  }
-  return out;
 }

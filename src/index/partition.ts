@@ -2,36 +2,41 @@ import type { GramPostings } from '../types';
 import { docOfPid } from './ids';
 
 /**
- * The posting lists of one segment inside one partition of the gram space.
+ * A segment's posting lists, split into blocks by the top bits of the gram
+ * hash. IndexedDB stores each block under [partition, segment], so a lookup
+ * of a gram reads one key range, [partition, any segment], in one request
+ * however many segments there are: a page query costs one request per
+ * partition its grams touch. Measured in headless Chromium, a get costs
+ * about 50 µs: the 600 sampled grams of a first batch of blocks, some 30 ms.
  *
- * Every segment splits its postings by the top bits of the gram hash, and
- * IndexedDB stores each part under [partition, segment]. A lookup of a gram
- * then reads one key range, [partition, any segment], in one request, however
- * many segments there are: the request count of a page query is the number of
- * partitions its grams touch, not partitions × segments. Measured in headless
- * Chromium: a get costs about 50 µs, so the 600 sampled grams of a first batch
- * of blocks cost some 30 ms cold.
+ * A fresh segment (one import step, up to a few hundred articles) is one
+ * block: writing thousands of tiny records per article cost 12 ms of
+ * IndexedDB time per article. Merged segments are split into FINE_BITS
+ * partitions.
  */
-export const PARTITION_BITS = 16;
-const LOW_MASK = 2 ** (32 - PARTITION_BITS) - 1;
+export const FINE_BITS = 14;
+export const FINE_PARTITIONS = 2 ** FINE_BITS;
+/** The key of a whole-segment block: after every fine partition. */
+export const WHOLE = FINE_PARTITIONS;
 
-export const partitionOf = (gram: number): number => gram >>> (32 - PARTITION_BITS);
-const lowOf = (gram: number): number => gram & LOW_MASK;
+export const partitionOf = (gram: number): number => gram >>> (32 - FINE_BITS);
+/** The first gram of a fine partition (FINE_PARTITIONS gives 2^32). */
+export const firstGramOf = (partition: number): number => partition * 2 ** (32 - FINE_BITS);
 
 /**
  * A posting list is dropped, keeping only its document count, once its gram
  * is in more documents than this. Such a gram is common (over 1% of the
- * documents, see match/common.ts) in any corpus up to 100,000 documents, so
- * queries skip it anyway; what is dropped could never be read. Past 100,000
- * documents a dropped list could matter again, which the README states.
+ * documents, see fingerprint/common.ts) in any corpus up to 100,000
+ * documents, so queries skip it anyway: what is dropped could not be read.
+ * Past 100,000 documents a dropped list could matter again (README).
  */
 export const PRUNE_DOCS = 1000;
 /** Counts are 16-bit: a longer list is dropped too. */
 const MAX_LIST = 0xffff;
 
 export interface PartitionBlock {
-  /** Low bits of the grams, sorted and distinct. */
-  grams: Uint16Array;
+  /** Gram hashes, sorted and distinct. */
+  grams: Uint32Array;
   /** Postings of each gram; 0 when the list was dropped. */
   counts: Uint16Array;
   /** Documents having each gram (clamped at 65,535). */
@@ -40,112 +45,136 @@ export interface PartitionBlock {
   pids: Uint32Array;
 }
 
+/** Accumulates grams in ascending order, each with its ascending pids. */
+class BlockWriter {
+  private readonly grams: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly docs: number[] = [];
+  private readonly pids: number[] = [];
 
-/**
- * Builds blocks from (low gram, pid) pairs packed as low · 2^32 + pid
- * (exact in a double: under 2^48). `extraDocs` adds the document counts of
- * lists dropped in the inputs.
- */
-function fromPacked(packed: Float64Array, extraDocs?: Map<number, number>): PartitionBlock {
-  packed.sort();
-  const grams: number[] = [];
-  const counts: number[] = [];
-  const docs: number[] = [];
-  const pids: number[] = [];
-  let i = 0;
-  const lows = new Set<number>();
-  while (i < packed.length) {
-    const low = Math.floor(packed[i] / 2 ** 32);
-    let j = i;
-    let nDocs = 0;
-    let lastDoc = -1;
-    while (j < packed.length && Math.floor(packed[j] / 2 ** 32) === low) {
-      const d = docOfPid(packed[j] % 2 ** 32);
-      if (d !== lastDoc) nDocs++;
-      lastDoc = d;
-      j++;
+  add(gram: number, pids: ArrayLike<number>, extraDocs = 0, dropped = false): void {
+    let docs = extraDocs;
+    let last = -1;
+    for (let i = 0; i < pids.length; i++) {
+      const d = docOfPid(pids[i]);
+      if (d !== last) docs++;
+      last = d;
     }
-    lows.add(low);
-    const total = nDocs + (extraDocs?.get(low) ?? 0);
-    grams.push(low);
-    docs.push(Math.min(total, 0xffff));
-    const keep = total <= PRUNE_DOCS && j - i <= MAX_LIST && !extraDocs?.has(low);
-    let n = 0;
-    if (keep)
-      for (let k = i; k < j; k++) {
-        if (k > i && packed[k] === packed[k - 1]) continue;
-        pids.push(packed[k] % 2 ** 32);
-        n++;
-      }
-    counts.push(n);
-    i = j;
+    if (docs === 0) return;
+    const keep = !dropped && docs <= PRUNE_DOCS && pids.length <= MAX_LIST;
+    this.grams.push(gram);
+    this.docs.push(Math.min(docs, 0xffff));
+    this.counts.push(keep ? pids.length : 0);
+    if (keep) for (let i = 0; i < pids.length; i++) this.pids.push(pids[i]);
   }
-  // Grams known only as dropped lists.
-  if (extraDocs)
-    for (const [low, d] of extraDocs)
-      if (!lows.has(low)) {
-        grams.push(low);
-        docs.push(Math.min(d, 0xffff));
-        counts.push(0);
-      }
-  if (extraDocs && extraDocs.size) return sortBlock(grams, counts, docs, pids);
-  return { grams: Uint16Array.from(grams), counts: Uint16Array.from(counts), docs: Uint16Array.from(docs), pids: Uint32Array.from(pids) };
+
+  get size(): number {
+    return this.grams.length;
+  }
+
+  finish(): PartitionBlock {
+    return { grams: Uint32Array.from(this.grams), counts: Uint16Array.from(this.counts), docs: Uint16Array.from(this.docs), pids: Uint32Array.from(this.pids) };
+  }
 }
 
-/** Re-sorts a block whose dropped-only grams were appended at the end. */
-function sortBlock(grams: number[], counts: number[], docs: number[], pids: number[]): PartitionBlock {
-  const starts: number[] = [];
-  let s = 0;
-  for (const c of counts) {
-    starts.push(s);
-    s += c;
-  }
-  const order = grams.map((_, i) => i).sort((a, b) => grams[a] - grams[b]);
-  const outPids: number[] = [];
-  for (const i of order) for (let k = 0; k < counts[i]; k++) outPids.push(pids[starts[i] + k]);
-  return {
-    grams: Uint16Array.from(order, (i) => grams[i]),
-    counts: Uint16Array.from(order, (i) => counts[i]),
-    docs: Uint16Array.from(order, (i) => docs[i]),
-    pids: Uint32Array.from(outPids),
-  };
-}
+/** Most postings sorted in one packed pass (gram · 2^21 + position is exact in a double). */
+const PACK = 2 ** 21;
 
 /**
- * Splits postings into partition blocks. `grams[i]` is posted for `pids[i]`;
- * order does not matter and repeats are folded.
+ * One block of postings. `pids` must ascend (documents and paragraphs in
+ * order, as ingest appends them); repeats are folded.
  */
-export function buildPartitions(grams: ArrayLike<number>, pids: ArrayLike<number>): Map<number, PartitionBlock> {
-  const byPartition = new Map<number, number[]>();
-  for (let i = 0; i < grams.length; i++) {
-    const p = partitionOf(grams[i]);
-    let list = byPartition.get(p);
-    if (!list) byPartition.set(p, (list = []));
-    list.push(lowOf(grams[i]) * 2 ** 32 + pids[i]);
+export function buildBlock(grams: ArrayLike<number>, pids: ArrayLike<number>): PartitionBlock {
+  const n = grams.length;
+  let order: ArrayLike<number>;
+  if (n < PACK) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = grams[i] * PACK + i;
+    packed.sort();
+    order = Uint32Array.from(packed, (x) => x % PACK);
+  } else order = Array.from({ length: n }, (_, i) => i).sort((a, b) => grams[a] - grams[b] || a - b);
+  const out = new BlockWriter();
+  const list: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (k > 0 && grams[i] !== grams[order[k - 1]]) {
+      out.add(grams[order[k - 1]], list);
+      list.length = 0;
+    }
+    if (list[list.length - 1] !== pids[i]) list.push(pids[i]);
   }
+  if (n) out.add(grams[order[n - 1]], list);
+  return out.finish();
+}
+
+/** A block's grams in [from, to), as a block. */
+export function sliceBlock(block: PartitionBlock, from: number, to: number): PartitionBlock {
+  const lo = lowerBound(block.grams, from);
+  const hi = lowerBound(block.grams, to);
+  let start = 0;
+  for (let i = 0; i < lo; i++) start += block.counts[i];
+  let end = start;
+  for (let i = lo; i < hi; i++) end += block.counts[i];
+  return { grams: block.grams.subarray(lo, hi), counts: block.counts.subarray(lo, hi), docs: block.docs.subarray(lo, hi), pids: block.pids.subarray(start, end) };
+}
+
+/** Splits a block into fine partitions. */
+export function splitBlock(block: PartitionBlock): Map<number, PartitionBlock> {
   const out = new Map<number, PartitionBlock>();
-  for (const [p, list] of byPartition) out.set(p, fromPacked(Float64Array.from(list)));
+  let i = 0;
+  while (i < block.grams.length) {
+    const p = partitionOf(block.grams[i]);
+    const part = sliceBlock(block, firstGramOf(p), firstGramOf(p + 1));
+    out.set(p, part);
+    i += part.grams.length;
+  }
   return out;
 }
 
 /**
- * Merges blocks of one partition from several segments, leaving out the
- * postings of documents that are gone. Dropped lists stay dropped, with
- * their document counts summed.
+ * Merges blocks of adjacent segments, given in segment order (so their
+ * pids ascend across them), leaving out the postings of documents that are
+ * gone. Dropped lists stay dropped, with their document counts summed.
  */
 export function mergeBlocks(blocks: PartitionBlock[], isLive: (doc: number) => boolean): PartitionBlock {
-  const packed: number[] = [];
-  const dropped = new Map<number, number>();
-  for (const b of blocks) {
-    let offset = 0;
-    for (let g = 0; g < b.grams.length; g++) {
-      const n = b.counts[g];
-      if (n === 0) dropped.set(b.grams[g], (dropped.get(b.grams[g]) ?? 0) + b.docs[g]);
-      for (let k = offset; k < offset + n; k++) if (isLive(docOfPid(b.pids[k]))) packed.push(b.grams[g] * 2 ** 32 + b.pids[k]);
-      offset += n;
+  const heads = blocks.map(() => 0);
+  const starts = blocks.map(() => 0);
+  const out = new BlockWriter();
+  const list: number[] = [];
+  for (;;) {
+    let gram = Infinity;
+    for (let b = 0; b < blocks.length; b++) if (heads[b] < blocks[b].grams.length && blocks[b].grams[heads[b]] < gram) gram = blocks[b].grams[heads[b]];
+    if (gram === Infinity) break;
+    list.length = 0;
+    let droppedDocs = 0;
+    let dropped = false;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      const h = heads[b];
+      if (h >= block.grams.length || block.grams[h] !== gram) continue;
+      const n = block.counts[h];
+      if (n === 0) {
+        dropped = true;
+        droppedDocs += block.docs[h];
+      }
+      for (let k = starts[b]; k < starts[b] + n; k++) if (isLive(docOfPid(block.pids[k]))) list.push(block.pids[k]);
+      starts[b] += n;
+      heads[b]++;
     }
+    out.add(gram, list, droppedDocs, dropped);
   }
-  return fromPacked(Float64Array.from(packed), dropped);
+  return out.finish();
+}
+
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A block with its list offsets, ready for lookups. */
@@ -159,20 +188,31 @@ export class BlockReader {
 
   /** The gram's postings here, or undefined when the block lacks it. */
   get(gram: number): GramPostings | undefined {
-    const low = lowOf(gram);
-    const { grams } = this.block;
-    let lo = 0;
-    let hi = grams.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (grams[mid] < low) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= grams.length || grams[lo] !== low) return undefined;
-    return { docs: this.block.docs[lo], pids: this.block.pids.subarray(this.starts[lo], this.starts[lo + 1]) };
+    const i = lowerBound(this.block.grams, gram);
+    if (i >= this.block.grams.length || this.block.grams[i] !== gram) return undefined;
+    return { docs: this.block.docs[i], pids: this.block.pids.subarray(this.starts[i], this.starts[i + 1]) };
   }
 
   get bytes(): number {
-    return this.block.grams.byteLength * 3 + this.block.pids.byteLength;
+    return this.block.grams.byteLength * 2 + this.block.pids.byteLength;
   }
+}
+
+/** The postings of a gram across several blocks: document counts summed, pid lists joined. */
+export function lookup(readers: Iterable<BlockReader>, gram: number): GramPostings | undefined {
+  let docs = 0;
+  let pids: Uint32Array | undefined;
+  for (const reader of readers) {
+    const found = reader.get(gram);
+    if (!found) continue;
+    docs += found.docs;
+    if (!pids) pids = found.pids;
+    else {
+      const joined = new Uint32Array(pids.length + found.pids.length);
+      joined.set(pids);
+      joined.set(found.pids, pids.length);
+      pids = joined;
+    }
+  }
+  return pids && { docs, pids };
 }

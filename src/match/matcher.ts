@@ -68,6 +68,10 @@ const CACHE_SIZE = 4096;
 
 class Lru<T> {
   private readonly map = new Map<number, T>();
+  clear(): void {
+    this.map.clear();
+  }
+
   get(key: number, make: () => T): T {
     let v = this.map.get(key);
     if (v === undefined) {
@@ -98,6 +102,12 @@ export class Matcher {
 
   constructor(private readonly reader: IndexReader) {}
 
+  /** Forgets cached paragraphs, when the index behind the ids was replaced. */
+  forget(): void {
+    this.windowCache.clear();
+    this.gramCache.clear();
+  }
+
   private windows(p: SourceParagraph): Window[] {
     return this.windowCache.get(p.key, () => windowsOf(p.text));
   }
@@ -108,15 +118,15 @@ export class Matcher {
 
   /**
    * Candidates for each text, by paragraph id, after the postings of all
-   * texts were read in one pass. `exclude` leaves out a document's own
-   * paragraphs (grouping versions at index time).
+   * texts were read in one pass. With `ownDocs`, each text's own document
+   * is left out (grouping versions at index time).
    */
-  async candidates(texts: Prepared[], exclude?: (pid: number) => boolean): Promise<number[][]> {
+  async candidates(texts: Prepared[], ownDocs?: number[], docOf?: (pid: number) => number): Promise<number[][]> {
     const [postings, documents] = await Promise.all([
       this.reader.postings(distinctGrams(texts.flatMap((t) => t.sampled))),
       this.reader.documentCount(),
     ]);
-    return texts.map((t) => candidatesFor(t.sampled, postings, documents, exclude && ((pid) => !exclude(pid))));
+    return texts.map((t, i) => candidatesFor(t.sampled, postings, documents, ownDocs && docOf && ((pid) => docOf(pid) !== ownDocs[i])));
   }
 
   /**
@@ -162,13 +172,14 @@ export class Matcher {
   }
 
   /**
-   * The versions of a corpus document's paragraphs among the other
-   * documents: each paragraph is matched as a page block would be.
+   * The versions of corpus paragraphs among the other documents: each
+   * paragraph is matched as a page block would be, leaving out its own
+   * document (`docOf` tells a paragraph id's document).
    */
-  async versionsOf(paragraphs: IndexedParagraph[], exclude: (pid: number) => boolean): Promise<Map<number, VersionLink[]>> {
+  async versionsOf(paragraphs: IndexedParagraph[], docOf: (pid: number) => number): Promise<Map<number, VersionLink[]>> {
     const own = paragraphs.filter((p) => !p.furniture);
     const prepared = own.map((p) => prepare(p.text));
-    const found = await this.candidates(prepared, exclude);
+    const found = await this.candidates(prepared, own.map((p) => docOf(p.key)), docOf);
     const others = await this.reader.paragraphs([...new Set(found.flat())]);
     const out = new Map<number, VersionLink[]>();
     own.forEach((p, i) => {

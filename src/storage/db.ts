@@ -125,6 +125,12 @@ export function openIndexDb(name = DB_NAME): Promise<Db> {
       await tx.objectStore('state').put(EMPTY_STATE, STATE_KEY);
       if (oldVersion >= 1) await migrateLegacy(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
     },
+    // Another context (a newer version of the extension, or a page deleting the
+    // database) waits on this connection: close it, and open anew on next use.
+    blocking() {
+      connections.delete(name);
+      void open.then((d) => d.close());
+    },
   });
   connections.set(name, open);
   return open;

@@ -1,20 +1,19 @@
 import { applyPairs, findVersionPairs } from '../index/grouping';
-import { docOfPid, indexOfPid, MAX_DOCUMENT_NUMBER, pidOf } from '../index/ids';
+import { docOfPid, indexOfPid, MAX_DOCUMENT_NUMBER, paragraphIds } from '../index/ids';
 import { documentFacts, documentPostings } from '../index/ingest';
 import { paragraphOf } from '../index/memory';
-import { BlockReader, buildPartitions, mergeBlocks, PARTITION_BITS, partitionOf } from '../index/partition';
+import { BlockReader, buildBlock, FINE_PARTITIONS, lookup, mergeBlocks, partitionOf, splitBlock, WHOLE } from '../index/partition';
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { Article, GramPostings } from '../types';
 import type { IDBPTransaction } from 'idb';
 import { EMPTY_STATE, openIndexDb, STATE_KEY, type BlockRecord, type Db, type DocRecord, type IndexState, type ReprintDB, type SegmentInfo } from './db';
 
-const PARTITIONS = 2 ** PARTITION_BITS;
 /** Staged articles indexed in one step: one transaction, one segment. */
 const INDEX_BATCH = 200;
 /** Documents whose versions are grouped in one step. */
 const GROUP_BATCH = 50;
-/** Partitions merged or cleaned in one step: 1/32 of the index, a few MB at 100,000 documents. */
-const MERGE_SPAN = PARTITIONS / 32;
+/** Fine partitions merged or cleaned in one step: 1/32 of the index, a few MB at 100,000 documents. */
+const MERGE_SPAN = FINE_PARTITIONS / 32;
 /** Segments of one level merged together (Lucene's merge factor). */
 const MERGE_FACTOR = 10;
 /** Partition blocks kept decoded in memory, in bytes. */
@@ -40,11 +39,31 @@ export class LocalIndex implements IndexReader {
   private readonly docs = new Map<number, DocRecord>();
   readonly matcher = new Matcher(this);
 
+  private connection: Db | undefined;
+
   constructor(private readonly open: () => Promise<Db> = openIndexDb) {}
+
+  /**
+   * The database, with the caches forgotten when the connection is new:
+   * another context may have replaced or upgraded it meanwhile.
+   */
+  private async db(): Promise<Db> {
+    const db = await this.open();
+    if (db !== this.connection) {
+      if (this.connection) {
+        this.state = undefined;
+        this.docs.clear();
+        this.clearCache();
+        this.matcher.forget();
+      }
+      this.connection = db;
+    }
+    return db;
+  }
 
   /** Records which bundled corpus was staged, and the files it could not read. */
   async recordBundle(bundled: string, problems: string[]): Promise<void> {
-    const tx = (await this.open()).transaction('state', 'readwrite');
+    const tx = (await this.db()).transaction('state', 'readwrite');
     const state = { ...((await tx.store.get(STATE_KEY)) ?? EMPTY_STATE), bundled, problems };
     void tx.store.put(state, STATE_KEY);
     await tx.done;
@@ -52,34 +71,46 @@ export class LocalIndex implements IndexReader {
   }
 
   async currentState(): Promise<IndexState> {
-    this.state ??= (await (await this.open()).get('state', STATE_KEY)) ?? EMPTY_STATE;
+    const db = await this.db();
+    this.state ??= (await db.get('state', STATE_KEY)) ?? EMPTY_STATE;
     return this.state;
   }
 
   /** Accepts articles for indexing; they are safe once this resolves. */
   async stage(articles: Article[]): Promise<void> {
-    const tx = (await this.open()).transaction('staging', 'readwrite');
+    const tx = (await this.db()).transaction('staging', 'readwrite');
     for (const a of articles) void tx.store.add(a);
     await tx.done;
   }
 
+  /** The stored state and the number of staged articles, read together so they agree. */
+  async snapshot(): Promise<{ state: IndexState; staged: number }> {
+    const tx = (await this.db()).transaction(['state', 'staging']);
+    const [state, staged] = await Promise.all([tx.objectStore('state').get(STATE_KEY), tx.objectStore('staging').count()]);
+    return { state: state ?? EMPTY_STATE, staged };
+  }
+
   async stagedCount(): Promise<number> {
-    return (await this.open()).count('staging');
+    return (await this.db()).count('staging');
   }
 
   /** Does one step of pending work, the most urgent first. */
+  /**
+   * Does one step of pending work. Grouping and merging come before more
+   * indexing, so a long import keeps its backlog and its segment count small.
+   */
   async step(): Promise<StepKind> {
-    if (await this.stagedCount()) return this.indexStaged();
     const state = await this.currentState();
     if (state.grouping.length) return this.group();
     if (state.merge || mergeCandidates(state.segments)) return this.mergeStep();
+    if (await this.stagedCount()) return this.indexStaged();
     if (state.dead) return this.cleanStep();
     return 'idle';
   }
 
   /** Indexes the oldest staged articles as one new segment, in one transaction. */
   private async indexStaged(): Promise<StepKind> {
-    const db = await this.open();
+    const db = await this.db();
     const tx = db.transaction(['staging', 'docs', 'blocks', 'shortLines', 'state', 'links'], 'readwrite');
     const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
     let cursor = await tx.objectStore('staging').openCursor();
@@ -119,14 +150,22 @@ export class LocalIndex implements IndexReader {
       state.grouping = [...state.grouping, num];
     }
     for (const [k, n] of shortCounts) void tx.objectStore('shortLines').put(((await tx.objectStore('shortLines').get(k)) ?? 0) + n, k);
+    const block = buildBlock(postings.grams, postings.pids);
     if (state.nextDoc > first) {
+      // A fresh segment is one block (level 0); merges split segments into fine partitions.
       const segment: SegmentInfo = { id: state.nextSegment++, first, last: state.nextDoc - 1, level: 0, deleted: [] };
-      for (const [p, block] of buildPartitions(postings.grams, postings.pids)) void tx.objectStore('blocks').put({ segment: segment.id, block }, [p, segment.id]);
+      void tx.objectStore('blocks').put({ segment: segment.id, block }, [WHOLE, segment.id]);
       state.segments = [...state.segments, segment];
     }
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state);
+    // The cached whole-segment blocks stay valid with the new one added.
+    const whole = this.blocks.get(WHOLE);
+    if (whole) {
+      whole.push(new BlockReader(block));
+      this.cachedBytes += whole[whole.length - 1].bytes;
+    }
     return 'index';
   }
 
@@ -135,7 +174,7 @@ export class LocalIndex implements IndexReader {
     const nums = (await this.currentState()).grouping.slice(0, GROUP_BATCH);
     const docs = await Promise.all(nums.map(async (num) => [...(await this.paragraphs(await this.pidsOf(num))).values()]));
     const pairs = await findVersionPairs(this.matcher, this, docs);
-    const db = await this.open();
+    const db = await this.db();
     const tx = db.transaction(['links', 'state', 'docs'], 'readwrite');
     const links = new Map<number, VersionLink[]>();
     for (const pid of new Set(pairs.flatMap((p) => [p.a, p.b]))) links.set(pid, (await tx.objectStore('links').get(pid)) ?? []);
@@ -162,8 +201,9 @@ export class LocalIndex implements IndexReader {
    * step swaps it in.
    */
   private async mergeStep(): Promise<StepKind> {
-    const db = await this.open();
+    const db = await this.db();
     const tx = db.transaction(['blocks', 'state'], 'readwrite');
+    const blocks = tx.objectStore('blocks');
     const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
     let job = state.merge;
     if (!job) {
@@ -174,41 +214,51 @@ export class LocalIndex implements IndexReader {
         next: 0,
       };
     }
-    const inputs = new Set(job.inputs);
-    const deleted = new Set(state.segments.filter((s) => inputs.has(s.id)).flatMap((s) => s.deleted));
-    const end = Math.min(PARTITIONS, job.next + MERGE_SPAN);
-    const range = IDBKeyRange.bound([job.next, 0], [end, 0], false, true);
-    const [keys, values] = await Promise.all([tx.objectStore('blocks').getAllKeys(range), tx.objectStore('blocks').getAll(range)]);
-    const byPartition = new Map<number, BlockRecord[]>();
-    values.forEach((v, i) => {
-      if (!inputs.has(v.segment)) return;
-      const p = keys[i][0];
-      byPartition.set(p, [...(byPartition.get(p) ?? []), v]);
-    });
-    for (const [p, list] of byPartition) {
-      const block = mergeBlocks(list.map((r) => r.block), (doc) => !deleted.has(doc));
-      if (block.grams.length) void tx.objectStore('blocks').put({ segment: job.output.id, block }, [p, job.output.id]);
+    const order = new Map(job.inputs.map((id, i) => [id, i]));
+    const deleted = new Set(state.segments.filter((s) => order.has(s.id)).flatMap((s) => s.deleted));
+    const live = (doc: number) => !deleted.has(doc);
+    const inOrder = (records: BlockRecord[]) => records.filter((r) => order.has(r.segment)).sort((x, y) => order.get(x.segment)! - order.get(y.segment)!);
+    const output = job.output.id;
+    let end: number;
+    if (job.output.level === 1) {
+      // Fresh segments are single blocks: merged at once, then split.
+      const inputs = inOrder(await blocks.getAll(IDBKeyRange.bound([WHOLE, 0], [WHOLE + 1, 0], false, true)));
+      for (const [p, block] of splitBlock(mergeBlocks(inputs.map((r) => r.block), live))) void blocks.put({ segment: output, block }, [p, output]);
+      end = FINE_PARTITIONS;
+    } else {
+      end = Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
+      const range = IDBKeyRange.bound([job.next, 0], [end, 0], false, true);
+      const [keys, values] = await Promise.all([blocks.getAllKeys(range), blocks.getAll(range)]);
+      const byPartition = new Map<number, BlockRecord[]>();
+      values.forEach((v, i) => byPartition.set(keys[i][0], [...(byPartition.get(keys[i][0]) ?? []), v]));
+      for (const [p, list] of byPartition) {
+        const block = mergeBlocks(inOrder(list).map((r) => r.block), live);
+        if (block.grams.length) void blocks.put({ segment: output, block }, [p, output]);
+      }
     }
     job = { ...job, next: end };
-    if (end >= PARTITIONS) {
-      const at = state.segments.findIndex((s) => inputs.has(s.id));
-      state.segments = [...state.segments.slice(0, at), job.output, ...state.segments.filter((s, i) => i > at && !inputs.has(s.id))];
+    const done = end >= FINE_PARTITIONS;
+    if (done) {
+      const at = state.segments.findIndex((s) => order.has(s.id));
+      state.segments = [...state.segments.slice(0, at), job.output, ...state.segments.filter((s, i) => i > at && !order.has(s.id))];
       state.merge = null;
       state.dead = { segments: [...(state.dead?.segments ?? []), ...job.inputs], next: 0 };
     } else state.merge = job;
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
-    this.committed(state, end >= PARTITIONS);
+    this.committed(state, false);
+    if (done) this.clearCache();
     return 'merge';
   }
 
   /** Deletes the blocks of merged-away segments, one partition range a step. */
   private async cleanStep(): Promise<StepKind> {
-    const db = await this.open();
+    const db = await this.db();
     const tx = db.transaction(['blocks', 'state'], 'readwrite');
     const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
     const dead = state.dead!;
-    const end = Math.min(PARTITIONS, dead.next + MERGE_SPAN);
+    // Fine partitions, then the whole-segment blocks (key WHOLE) in the last step.
+    const end = Math.min(WHOLE + 1, dead.next + MERGE_SPAN);
     const gone = new Set(dead.segments);
     // Keys only: cleaning reads no posting lists.
     let cursor = await tx.objectStore('blocks').openKeyCursor(IDBKeyRange.bound([dead.next, 0], [end, 0], false, true));
@@ -216,7 +266,7 @@ export class LocalIndex implements IndexReader {
       if (gone.has(cursor.key[1])) void tx.objectStore('blocks').delete(cursor.key);
       cursor = await cursor.continue();
     }
-    state.dead = end >= PARTITIONS ? null : { ...dead, next: end };
+    state.dead = end > WHOLE ? null : { ...dead, next: end };
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state, false);
@@ -225,7 +275,7 @@ export class LocalIndex implements IndexReader {
 
   /** Deletes documents by id: their text, links and counts at once; their postings at the next merge. */
   async delete(ids: string[]): Promise<number> {
-    const db = await this.open();
+    const db = await this.db();
     const tx = db.transaction(['docs', 'links', 'shortLines', 'state', 'blocks', 'staging'], 'readwrite');
     const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
     let n = 0;
@@ -244,26 +294,24 @@ export class LocalIndex implements IndexReader {
 
   /** Every document's record, for listings; texts included. */
   async documentRecords(): Promise<DocRecord[]> {
-    return (await this.open()).getAll('docs');
+    return (await this.db()).getAll('docs');
   }
 
-  private committed(state: IndexState, blocksChanged = true): void {
+  /** After a commit: the new state, and (when segments were added) reads under way must not fill the cache. */
+  private committed(state: IndexState, segmentsAdded = true): void {
     this.state = state;
-    if (!blocksChanged) return;
-    this.generation++;
-    this.blocks.clear();
-    this.cachedBytes = 0;
+    if (segmentsAdded) this.generation++;
   }
 
   private async pidsOf(num: number): Promise<number[]> {
     const doc = await this.doc(num);
-    return doc ? doc.paragraphs.map((_, i) => pidOf(num, i)) : [];
+    return doc ? paragraphIds(num, doc.paragraphs.length) : [];
   }
 
   private async doc(num: number): Promise<DocRecord | undefined> {
     const cached = this.docs.get(num);
     if (cached) return cached;
-    const doc = await (await this.open()).get('docs', num);
+    const doc = await (await this.db()).get('docs', num);
     if (doc) {
       if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
       this.docs.set(num, doc);
@@ -278,37 +326,35 @@ export class LocalIndex implements IndexReader {
   async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
     const state = await this.currentState();
     const live = new Set(state.segments.map((s) => s.id));
-    const missing = [...new Set(Array.from(grams, partitionOf))].filter((p) => !this.blocks.has(p));
+    const keys = [WHOLE, ...new Set(Array.from(grams, partitionOf))];
+    const missing = keys.filter((p) => !this.blocks.has(p));
     if (missing.length) {
       const generation = this.generation;
-      const tx = (await this.open()).transaction('blocks');
+      const tx = (await this.db()).transaction('blocks');
       const read = await Promise.all(missing.map((p) => tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true))));
-      if (generation === this.generation)
-        missing.forEach((p, i) => {
-          const readers = read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block));
-          this.cache(p, readers);
-        });
-      else return this.postings(grams);
+      if (generation !== this.generation) return this.postings(grams);
+      missing.forEach((p, i) => this.cache(p, read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block))));
     }
+    const whole = this.blocks.get(WHOLE) ?? [];
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
-      let docs = 0;
-      let pids: Uint32Array | undefined;
-      for (const reader of this.blocks.get(partitionOf(g)) ?? []) {
-        const found = reader.get(g);
-        if (!found) continue;
-        docs += found.docs;
-        pids = pids ? concat(pids, found.pids) : found.pids;
-      }
-      if (pids) out.set(g, { docs, pids });
+      const found = lookup([...whole, ...(this.blocks.get(partitionOf(g)) ?? [])], g);
+      if (found) out.set(g, found);
     }
     return out;
   }
 
+  private clearCache(): void {
+    this.generation++;
+    this.blocks.clear();
+    this.cachedBytes = 0;
+  }
+
   private cache(p: number, readers: BlockReader[]): void {
     const bytes = readers.reduce((n, r) => n + r.bytes, 0);
-    while (this.cachedBytes + bytes > CACHE_BYTES && this.blocks.size) {
-      const [oldest, list] = this.blocks.entries().next().value!;
+    // The whole-segment blocks are read by every lookup: they are never evicted.
+    while (this.cachedBytes + bytes > CACHE_BYTES && this.blocks.size > 1) {
+      const [oldest, list] = [...this.blocks.entries()].find(([k]) => k !== WHOLE)!;
       this.cachedBytes -= list.reduce((n, r) => n + r.bytes, 0);
       this.blocks.delete(oldest);
     }
@@ -323,7 +369,7 @@ export class LocalIndex implements IndexReader {
     for (const num of new Set(ids.map(docOfPid))) docs.set(num, await this.doc(num));
     const wanted = ids.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
     // Every request is issued before the first await, so the one transaction stays active.
-    const tx = (await this.open()).transaction(['links', 'shortLines']);
+    const tx = (await this.db()).transaction(['links', 'shortLines']);
     const found = await Promise.all(
       wanted.map((pid) => {
         const key = docs.get(docOfPid(pid))!.shortKeys[indexOfPid(pid)];
@@ -360,8 +406,7 @@ async function removeDocument(
     const n = ((await tx.objectStore('shortLines').get(k)) ?? 1) - 1;
     void (n > 0 ? tx.objectStore('shortLines').put(n, k) : tx.objectStore('shortLines').delete(k));
   }
-  for (let i = 0; i < doc.paragraphs.length; i++) {
-    const pid = pidOf(doc.num, i);
+  for (const pid of paragraphIds(doc.num, doc.paragraphs.length)) {
     const links = await tx.objectStore('links').get(pid);
     for (const l of links ?? []) {
       const back = ((await tx.objectStore('links').get(l.key)) ?? []).filter((x) => x.key !== pid);
@@ -380,9 +425,3 @@ async function removeDocument(
   }
 }
 
-function concat(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}

@@ -10,6 +10,8 @@ const UUID = '5e5e5e5e-0000-4000-8000-7265707269e7';
 
 export interface FirefoxHarness {
   browser: Browser;
+  /** A page of the extension's own (for example seeds.json), opened in a tab. */
+  extensionPage(file: string): Promise<Page>;
   newPage(url: string): Promise<Page>;
   /** The toolbar popup, opened as a page, listing the given page's tab. */
   openPopup(forPage: Page): Promise<Page>;
@@ -30,7 +32,7 @@ async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: st
  * Real Firefox ESR over WebDriver BiDi with the built extension installed
  * as a temporary add-on. Fails loudly when Firefox or the build is missing.
  */
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export async function launchFirefox({ profile }: { profile?: string } = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
   if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json')))
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
@@ -40,7 +42,14 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     headless: true,
     // Lets the test open moz-extension:// pages (the popup) in a tab.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    // A profile of the test's own is reused across launches; the temporary add-on is
+    // installed anew each time, so its storage must survive the uninstall at shutdown.
+    ...(profile ? { userDataDir: profile } : {}),
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+    },
   });
   await browser.installExtension(FIREFOX_EXTENSION);
   return {
@@ -48,6 +57,13 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     async newPage(url) {
       const page = await browser.newPage();
       await page.goto(url);
+      return page;
+    },
+    async extensionPage(file) {
+      const page = await browser.newPage();
+      // BiDi reports no navigation events for extension documents: poll instead.
+      page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
+      await poll(() => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 'the extension page');
       return page;
     },
     async openPopup(forPage) {

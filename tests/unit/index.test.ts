@@ -4,7 +4,7 @@ import { charGrams } from '../../src/fingerprint/grams';
 import { sampleGrams } from '../../src/fingerprint/sample';
 import { docOfPid, indexOfPid, pidOf } from '../../src/index/ids';
 import { MemoryIndex } from '../../src/index/memory';
-import { BlockReader, buildPartitions, mergeBlocks, PRUNE_DOCS } from '../../src/index/partition';
+import { BlockReader, buildBlock, mergeBlocks, partitionOf, PRUNE_DOCS, splitBlock } from '../../src/index/partition';
 import { candidatesFor } from '../../src/match/candidates';
 import type { CorpusDocument } from '../../src/types';
 import { syntheticCorpus } from '../../scripts/lib/synth';
@@ -23,44 +23,49 @@ describe('paragraph ids', () => {
 });
 
 describe('partition blocks', () => {
-  const lookup = (blocks: Map<number, import('../../src/index/partition').PartitionBlock>, gram: number) =>
-    new BlockReader(blocks.get(gram >>> 16) ?? { grams: new Uint16Array(), counts: new Uint16Array(), docs: new Uint16Array(), pids: new Uint32Array() }).get(gram);
+  const byPid = (pairs: Array<[number, number]>) => [...pairs].sort((x, y) => x[1] - y[1]);
+  const build = (pairs: Array<[number, number]>) => buildBlock(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  const listOf = (pairs: Array<[number, number]>, gram: number) => [...new Set(pairs.filter((p) => p[0] === gram).map((p) => p[1]))].sort((a, b) => a - b);
+  const gramArb = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
-  it('find every posting they were built from, with document counts', () => {
+  it('find every posting they were built from, with document counts, also once split into partitions', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 24 })), { maxLength: 300 }), (pairs) => {
-        const blocks = buildPartitions(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+      fc.property(fc.array(fc.tuple(gramArb, fc.integer({ min: 0, max: 2 ** 24 })), { maxLength: 300 }), (raw) => {
+        const pairs = byPid(raw);
+        const block = build(pairs);
+        const parts = splitBlock(block);
         for (const [gram] of pairs) {
-          const want = [...new Set(pairs.filter((p) => p[0] === gram).map((p) => p[1]))].sort((a, b) => a - b);
-          const found = lookup(blocks, gram)!;
-          expect(Array.from(found.pids)).toEqual(want);
-          expect(found.docs).toBe(new Set(want.map(docOfPid)).size);
+          const want = listOf(pairs, gram);
+          for (const found of [new BlockReader(block).get(gram)!, new BlockReader(parts.get(partitionOf(gram))!).get(gram)!]) {
+            expect(Array.from(found.pids)).toEqual(want);
+            expect(found.docs).toBe(new Set(want.map(docOfPid)).size);
+          }
         }
       }),
     );
   });
 
-  it('merge to the same lists as one build, leaving out deleted documents', () => {
+  it('merge adjacent segments to the lists of one build, leaving out deleted documents', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 4 }), (pairs, parts) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 4 }), (raw, parts) => {
         const gram = (g: number) => (g * 0x9e3779b1) >>> 0;
-        const slices = Array.from({ length: parts }, (_, i) => pairs.filter((_, k) => k % parts === i));
-        const built = slices.map((s) => buildPartitions(s.map((p) => gram(p[0])), s.map((p) => p[1])));
+        const pairs = byPid(raw.map(([g, pid]) => [gram(g), pid] as [number, number]));
+        // Segments hold adjacent runs of documents, as imports and merges keep them.
+        const cut = Math.ceil(pairs.length / parts);
+        const segments = Array.from({ length: parts }, (_, i) => build(pairs.slice(i * cut, (i + 1) * cut)));
         const dead = (doc: number) => doc % 3 === 0;
-        for (const [g] of pairs) {
-          const p = gram(g) >>> 16;
-          const merged = mergeBlocks(built.flatMap((b) => (b.has(p) ? [b.get(p)!] : [])), (d) => !dead(d));
-          const want = [...new Set(pairs.filter((x) => x[0] === g && !dead(docOfPid(x[1]))).map((x) => x[1]))].sort((a, b) => a - b);
-          expect(Array.from(new BlockReader(merged).get(gram(g))?.pids ?? [])).toEqual(want);
-        }
+        const merged = new BlockReader(mergeBlocks(segments, (d) => !dead(d)));
+        for (const [g] of pairs) expect(Array.from(merged.get(g)?.pids ?? [])).toEqual(listOf(pairs, g).filter((pid) => !dead(docOfPid(pid))));
       }),
     );
   });
 
-  it('drop the list of a gram in more than PRUNE_DOCS documents, keeping its count', () => {
+  it('drop the list of a gram in more than PRUNE_DOCS documents, keeping its count through merges', () => {
     const n = PRUNE_DOCS + 1;
-    const blocks = buildPartitions(new Array(n).fill(12345), Array.from({ length: n }, (_, d) => pidOf(d, 0)));
-    expect(lookup(blocks, 12345)).toMatchObject({ docs: n, pids: new Uint32Array() });
+    const block = buildBlock(new Array(n).fill(12345), Array.from({ length: n }, (_, d) => pidOf(d, 0)));
+    expect(new BlockReader(block).get(12345)).toMatchObject({ docs: n, pids: new Uint32Array() });
+    const merged = mergeBlocks([block, buildBlock([12345], [pidOf(n, 0)])], () => true);
+    expect(new BlockReader(merged).get(12345)).toMatchObject({ docs: n + 1, pids: new Uint32Array() });
   });
 });
 

@@ -8,16 +8,16 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/pages/scan-sample
 const SEED_000_P1 =
   'Senior Chinese officials "told" senior Russian officials in early February not to invade Ukraine before the end of the Winter Olympics in Beijing, according to the New York Times, citing senior Biden administration officials and a European official who spoke of a Western intelligence report on condition of anonymity.';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const status = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { status, stdout: out.join('\n'), results: () => out.map((l) => JSON.parse(l) as ScanResult), stderr: err.join('\n') };
 }
 
 describe('npm run scan', () => {
-  it('reads a page as the content script does and reports the reprinted paragraph', () => {
-    const { status, results: lines, stderr } = run([FIXTURE]);
+  it('reads a page as the content script does and reports the reprinted paragraph', async () => {
+    const { status, results: lines, stderr } = await run([FIXTURE]);
     const results = lines();
     expect(status).toBe(0);
     expect(stderr).toBe('');
@@ -33,17 +33,17 @@ describe('npm run scan', () => {
     expect(paragraphs[1]).toMatchObject({ kind: null, source: null, score: null, coverage: null });
   });
 
-  it('prints usage for --help', () => {
-    const { status, stdout, stderr } = run(['--help']);
+  it('prints usage for --help', async () => {
+    const { status, stdout, stderr } = await run(['--help']);
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Usage: npm run scan -- \[--corpus DIR\] FILE\.\.\./);
   });
 
-  it('rejects unknown options and a missing FILE with status 2', () => {
-    expect(run(['--bogus', FIXTURE]).status).toBe(2);
-    expect(run([]).status).toBe(2);
-    expect(run(['--corpus']).stderr).toMatch(/--corpus needs a folder/);
+  it('rejects unknown options and a missing FILE with status 2', async () => {
+    expect((await run(['--bogus', FIXTURE])).status).toBe(2);
+    expect((await run([])).status).toBe(2);
+    expect((await run(['--corpus'])).stderr).toMatch(/--corpus needs a folder/);
   });
 
   describe('with --corpus DIR', () => {
@@ -78,9 +78,9 @@ describe('npm run scan', () => {
     });
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-    it('reports the malformed corpus file on stderr and still loads the other documents', () => {
+    it('reports the malformed corpus file on stderr and still loads the other documents', async () => {
       const missing = path.join(tmp, 'missing.html');
-      const { status, results: lines, stderr } = run(['--corpus', dir, missing, page]);
+      const { status, results: lines, stderr } = await run(['--corpus', dir, missing, page]);
       const results = lines();
       expect(stderr).toMatch(/broken: this looks like a binary file, not text/);
       expect(stderr).toMatch(/missing\.html: could not be read: no such file/);
@@ -95,14 +95,14 @@ describe('npm run scan', () => {
       ]);
     });
 
-    it('does not match the default seeds when another corpus is given', () => {
-      const { status, results } = run([`--corpus=${dir}`, FIXTURE]);
+    it('does not match the default seeds when another corpus is given', async () => {
+      const { status, results } = await run([`--corpus=${dir}`, FIXTURE]);
       expect(status).toBe(0);
       expect(results()[0].paragraphs.every((p) => p.kind === null)).toBe(true);
     });
 
-    it('fails with status 2 when the corpus folder does not exist', () => {
-      const { status, stderr } = run(['--corpus', path.join(dir, 'nope'), FIXTURE]);
+    it('fails with status 2 when the corpus folder does not exist', async () => {
+      const { status, stderr } = await run(['--corpus', path.join(dir, 'nope'), FIXTURE]);
       expect(status).toBe(2);
       expect(stderr).toMatch(/corpus folder .*nope could not be read/);
     });
