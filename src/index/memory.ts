@@ -82,7 +82,7 @@ export class MemoryIndex implements IndexReader {
 
   /** Every stored paragraph, by id. */
   async allParagraphs(): Promise<Map<number, IndexedParagraph>> {
-    return this.paragraphs([...this.docs.keys()].flatMap((num) => this.pidsOf(num)));
+    return this.paragraphs([...this.docs.keys()].flatMap((num) => this.pidsOf(num)), true);
   }
 
   async documentCount(): Promise<number> {
@@ -103,13 +103,13 @@ export class MemoryIndex implements IndexReader {
     return this.segments.reduce((n, s) => n + s.bytes, 0);
   }
 
-  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+  async paragraphs(ids: number[], withVersions = false): Promise<Map<number, IndexedParagraph>> {
     const out = new Map<number, IndexedParagraph>();
     for (const pid of ids) {
       const stored = this.docs.get(docOfPid(pid));
       const index = indexOfPid(pid);
       if (!stored || index >= stored.doc.paragraphs.length) continue;
-      out.set(pid, paragraphOf(stored.doc, stored.facts, pid, index, (k) => this.shortLines.get(k) ?? 0, this.links.get(pid) ?? []));
+      out.set(pid, paragraphOf(stored.doc, stored.facts, pid, index, (k) => this.shortLines.get(k) ?? 0, withVersions ? (this.links.get(pid) ?? []) : []));
     }
     return out;
   }

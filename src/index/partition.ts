@@ -20,8 +20,6 @@ export const FINE_PARTITIONS = 2 ** FINE_BITS;
 export const WHOLE = FINE_PARTITIONS;
 
 export const partitionOf = (gram: number): number => gram >>> (32 - FINE_BITS);
-/** The first gram of a fine partition (FINE_PARTITIONS gives 2^32). */
-export const firstGramOf = (partition: number): number => partition * 2 ** (32 - FINE_BITS);
 
 /**
  * A posting list is dropped, keeping only its document count, once its gram
@@ -107,26 +105,20 @@ export function buildBlock(grams: ArrayLike<number>, pids: ArrayLike<number>): P
   return out.finish();
 }
 
-/** A block's grams in [from, to), as a block. */
-export function sliceBlock(block: PartitionBlock, from: number, to: number): PartitionBlock {
-  const lo = lowerBound(block.grams, from);
-  const hi = lowerBound(block.grams, to);
-  let start = 0;
-  for (let i = 0; i < lo; i++) start += block.counts[i];
-  let end = start;
-  for (let i = lo; i < hi; i++) end += block.counts[i];
-  return { grams: block.grams.subarray(lo, hi), counts: block.counts.subarray(lo, hi), docs: block.docs.subarray(lo, hi), pids: block.pids.subarray(start, end) };
-}
-
-/** Splits a block into fine partitions. */
+/** Splits a block into fine partitions, in one pass. */
 export function splitBlock(block: PartitionBlock): Map<number, PartitionBlock> {
   const out = new Map<number, PartitionBlock>();
-  let i = 0;
-  while (i < block.grams.length) {
-    const p = partitionOf(block.grams[i]);
-    const part = sliceBlock(block, firstGramOf(p), firstGramOf(p + 1));
-    out.set(p, part);
-    i += part.grams.length;
+  const { grams, counts, docs, pids } = block;
+  let lo = 0;
+  let pid = 0;
+  while (lo < grams.length) {
+    const p = partitionOf(grams[lo]);
+    let hi = lo;
+    let end = pid;
+    while (hi < grams.length && partitionOf(grams[hi]) === p) end += counts[hi++];
+    out.set(p, { grams: grams.slice(lo, hi), counts: counts.slice(lo, hi), docs: docs.slice(lo, hi), pids: pids.slice(pid, end) });
+    lo = hi;
+    pid = end;
   }
   return out;
 }

@@ -54,22 +54,52 @@ export function candidatesFor(
   const limit = commonThreshold(documents);
   const support = new Map<number, number>();
   const count = (grams: Iterable<number>) => {
-    const hits = new Map<number, number>();
+    const lists: Uint32Array[] = [];
     let n = 0;
+    let total = 0;
     for (const g of grams) {
       const p = postings.get(g);
       if (p && p.docs > limit) continue;
       n++;
-      if (!p) continue;
-      for (let i = 0; i < p.pids.length; i++) hits.set(p.pids[i], (hits.get(p.pids[i]) ?? 0) + 1);
+      if (p) {
+        lists.push(p.pids);
+        total += p.pids.length;
+      }
     }
+    // Hits per paragraph: every list's ids, sorted, counted by runs (a native sort beats a Map here).
+    const all = new Uint32Array(total);
+    let o = 0;
+    for (const l of lists) {
+      all.set(l, o);
+      o += l.length;
+    }
+    all.sort();
     const need = Math.max(1, Math.floor(CANDIDATE_SHARE * n));
-    for (const [pid, h] of hits) if (h >= need && accept(pid)) support.set(pid, Math.max(support.get(pid) ?? 0, h / need));
+    for (let i = 0; i < all.length; ) {
+      let j = i + 1;
+      while (j < all.length && all[j] === all[i]) j++;
+      const pid = all[i];
+      if (j - i >= need && accept(pid)) support.set(pid, Math.max(support.get(pid) ?? 0, (j - i) / need));
+      i = j;
+    }
   };
   for (const u of units) count(u);
   if (units.length > 1) count(new Set(units.flatMap((u) => Array.from(u))));
-  return [...support.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_CANDIDATES)
-    .map(([pid]) => pid);
+  return topCandidates(support);
+}
+
+/** The MAX_CANDIDATES best supported, ties by id, without sorting them all (support maps run to thousands of ids). */
+function topCandidates(support: Map<number, number>): number[] {
+  const top: Array<[number, number]> = [];
+  const better = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const e of support) {
+    if (top.length === MAX_CANDIDATES && !better(e, top[top.length - 1])) continue;
+    let i = Math.min(top.length, MAX_CANDIDATES - 1);
+    top[i] = e;
+    while (i > 0 && better(top[i], top[i - 1])) {
+      [top[i], top[i - 1]] = [top[i - 1], top[i]];
+      i--;
+    }
+  }
+  return top.map(([pid]) => pid);
 }

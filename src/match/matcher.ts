@@ -35,8 +35,12 @@ export interface IndexReader {
   documentCount(): Promise<number>;
   /** Posting lists of sorted, distinct grams; grams the index lacks are absent. */
   postings(grams: Uint32Array): Promise<Map<number, GramPostings>>;
-  /** Paragraphs by id; ids of deleted documents are absent. */
-  paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>>;
+  /**
+   * Paragraphs by id; ids of deleted documents are absent. Their version
+   * links are read only when asked for (`versions` is empty otherwise):
+   * candidates need text, and only matched paragraphs need links.
+   */
+  paragraphs(ids: number[], withVersions?: boolean): Promise<Map<number, IndexedParagraph>>;
 }
 
 /** One corpus document's version of a page passage. */
@@ -144,12 +148,12 @@ export class Matcher {
     const prepared = texts.map((text) => (isFurnitureText(text) ? null : prepare(text)));
     const live = prepared.filter((p): p is Prepared => p !== null);
     const found = await this.candidates(live);
-    const paragraphs = await this.reader.paragraphs([...new Set(found.flat())]);
-    const alignments = live.map((t, i) => this.align(t, found[i].flatMap((pid) => paragraphs.get(pid) ?? [])));
-    // Versions the corpus links to the matched paragraphs, read in one more pass.
-    const linked = alignments.flatMap((as) => as.flatMap((a) => a.parts.flatMap((part) => paragraphs.get(part.key)?.versions.map((v) => v.key) ?? [])));
-    const more = await this.reader.paragraphs([...new Set(linked)].filter((k) => !paragraphs.has(k)));
-    for (const [k, p] of more) paragraphs.set(k, p);
+    const candidates = await this.reader.paragraphs([...new Set(found.flat())]);
+    const alignments = live.map((t, i) => this.align(t, found[i].flatMap((pid) => candidates.get(pid) ?? [])));
+    // The matched paragraphs with their version links, then the versions they link to.
+    const matched = await this.reader.paragraphs([...new Set(alignments.flatMap((as) => as.flatMap((a) => a.parts.map((p) => p.key))))], true);
+    const linked = [...matched.values()].flatMap((p) => p.versions.map((v) => v.key)).filter((k) => !matched.has(k));
+    const paragraphs = new Map([...(await this.reader.paragraphs([...new Set(linked)], true)), ...matched]);
     const answers = new Map(live.map((t, i) => [t, this.blockMatch(t.text, alignments[i], paragraphs)]));
     return prepared.map((p) => (p ? answers.get(p)! : null));
   }

@@ -172,7 +172,9 @@ export class LocalIndex implements IndexReader {
   /** Finds versions of recently indexed documents and links both sides. */
   private async group(): Promise<StepKind> {
     const nums = (await this.currentState()).grouping.slice(0, GROUP_BATCH);
-    const docs = await Promise.all(nums.map(async (num) => [...(await this.paragraphs(await this.pidsOf(num))).values()]));
+    const records = await this.docsOf(nums);
+    const read = await this.paragraphs([...records.values()].flatMap((d) => paragraphIds(d.num, d.paragraphs.length)));
+    const docs = [...records.values()].map((d) => paragraphIds(d.num, d.paragraphs.length).flatMap((pid) => read.get(pid) ?? []));
     const pairs = await findVersionPairs(this.matcher, this, docs);
     const db = await this.db();
     const tx = db.transaction(['links', 'state', 'docs'], 'readwrite');
@@ -303,22 +305,6 @@ export class LocalIndex implements IndexReader {
     if (segmentsAdded) this.generation++;
   }
 
-  private async pidsOf(num: number): Promise<number[]> {
-    const doc = await this.doc(num);
-    return doc ? paragraphIds(num, doc.paragraphs.length) : [];
-  }
-
-  private async doc(num: number): Promise<DocRecord | undefined> {
-    const cached = this.docs.get(num);
-    if (cached) return cached;
-    const doc = await (await this.db()).get('docs', num);
-    if (doc) {
-      if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
-      this.docs.set(num, doc);
-    }
-    return doc;
-  }
-
   async documentCount(): Promise<number> {
     return (await this.currentState()).documents;
   }
@@ -362,18 +348,17 @@ export class LocalIndex implements IndexReader {
     this.cachedBytes += bytes;
   }
 
-  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+  async paragraphs(ids: number[], withVersions = false): Promise<Map<number, IndexedParagraph>> {
     const out = new Map<number, IndexedParagraph>();
     if (ids.length === 0) return out;
-    const docs = new Map<number, DocRecord | undefined>();
-    for (const num of new Set(ids.map(docOfPid))) docs.set(num, await this.doc(num));
+    const docs = await this.docsOf([...new Set(ids.map(docOfPid))]);
     const wanted = ids.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
     // Every request is issued before the first await, so the one transaction stays active.
     const tx = (await this.db()).transaction(['links', 'shortLines']);
     const found = await Promise.all(
       wanted.map((pid) => {
         const key = docs.get(docOfPid(pid))!.shortKeys[indexOfPid(pid)];
-        return Promise.all([tx.objectStore('links').get(pid), key ? tx.objectStore('shortLines').get(key) : undefined]);
+        return Promise.all([withVersions ? tx.objectStore('links').get(pid) : undefined, key ? tx.objectStore('shortLines').get(key) : undefined]);
       }),
     );
     wanted.forEach((pid, i) => {
@@ -381,6 +366,27 @@ export class LocalIndex implements IndexReader {
       const [versions, count] = found[i];
       out.set(pid, paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []));
     });
+    return out;
+  }
+
+  /** Document records by number, from the cache or in one transaction. */
+  private async docsOf(nums: number[]): Promise<Map<number, DocRecord>> {
+    const out = new Map<number, DocRecord>();
+    const missing = nums.filter((n) => {
+      const cached = this.docs.get(n);
+      if (cached) out.set(n, cached);
+      return !cached;
+    });
+    if (missing.length) {
+      const tx = (await this.db()).transaction('docs');
+      const read = await Promise.all(missing.map((n) => tx.store.get(n)));
+      read.forEach((doc) => {
+        if (!doc) return;
+        if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
+        this.docs.set(doc.num, doc);
+        out.set(doc.num, doc);
+      });
+    }
     return out;
   }
 }
