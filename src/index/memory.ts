@@ -6,6 +6,15 @@ import { docOfPid, indexOfPid, paragraphIds } from './ids';
 import { documentFacts, documentPostings, type DocumentFacts } from './ingest';
 import { BlockReader, buildBlock, lookup } from './partition';
 
+export interface AddOptions {
+  /**
+   * Group versions among the documents (default). Large evaluations and
+   * benchmarks that only ask which document a page copies may skip it: it
+   * adds the links between corpus versions, not page matches.
+   */
+  group?: boolean;
+}
+
 interface Stored {
   doc: CorpusDocument;
   facts: DocumentFacts;
@@ -26,14 +35,14 @@ export class MemoryIndex implements IndexReader {
   private nextDoc = 0;
   readonly matcher = new Matcher(this);
 
-  static async of(docs: CorpusDocument[]): Promise<MemoryIndex> {
+  static async of(docs: CorpusDocument[], options?: AddOptions): Promise<MemoryIndex> {
     const index = new MemoryIndex();
-    await index.add(docs);
+    await index.add(docs, options);
     return index;
   }
 
   /** Adds documents (replacing any with the same id) and groups their versions. */
-  async add(docs: CorpusDocument[]): Promise<void> {
+  async add(docs: CorpusDocument[], { group = true }: AddOptions = {}): Promise<void> {
     this.delete(docs.map((d) => d.id).filter((id) => this.byId.has(id)));
     const postings = { grams: [] as number[], pids: [] as number[] };
     const added: number[] = [];
@@ -47,6 +56,7 @@ export class MemoryIndex implements IndexReader {
       added.push(num);
     }
     this.segments.push(new BlockReader(buildBlock(postings.grams, postings.pids)));
+    if (!group) return;
     const paragraphs = await Promise.all(added.map(async (num) => [...(await this.paragraphs(this.pidsOf(num))).values()]));
     const pairs = await findVersionPairs(this.matcher, this, paragraphs);
     applyPairs(pairs, (pid) => {
