@@ -100,10 +100,7 @@ export type Response<T extends MessageType> = AllMessages[T]['response'];
 export type Message<T extends MessageType = MessageType> = { type: T } & Request<T>;
 
 export type Handlers<M> = {
-  [T in keyof M & MessageType]: (
-    request: Request<T>,
-    sender: { tab?: { id?: number } },
-  ) => Response<T> | Promise<Response<T>>;
+  [T in keyof M & MessageType]: (request: Request<T>, sender: { tab?: { id?: number } }) => Response<T> | Promise<Response<T>>;
 };
 
 export function isMessage(value: unknown): value is Message {

@@ -40,7 +40,14 @@ export class LocalBackend implements CorpusBackend {
       return await this.index.matcher.match(texts);
     } catch {
       // One text that breaks matching must not cost its neighbours their answers.
-      return Promise.all(texts.map((t) => this.index.matcher.match([t]).then(([m]) => m, () => null)));
+      return Promise.all(
+        texts.map((t) =>
+          this.index.matcher.match([t]).then(
+            ([m]) => m,
+            () => null,
+          ),
+        ),
+      );
     }
   }
 

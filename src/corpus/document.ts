@@ -24,8 +24,7 @@ export function parseDocument(id: string, text: string, meta: Partial<DocumentMe
   if (text.length > MAX_DOCUMENT_CHARS)
     return fail(`${id}: ${text.length.toLocaleString('en')} characters is more than the ${MAX_DOCUMENT_CHARS.toLocaleString('en')} allowed`);
   const replaced = (text.match(/\uFFFD/g) ?? []).length;
-  if (replaced > 0 && replaced > text.length / 100)
-    return fail(`${id}: the file is not valid UTF-8 text (${replaced} undecodable characters)`);
+  if (replaced > 0 && replaced > text.length / 100) return fail(`${id}: the file is not valid UTF-8 text (${replaced} undecodable characters)`);
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)

@@ -28,18 +28,38 @@ const NUMBER_WORD =
 // Order matters: quotes, money and dates claim their text before numbers and names do.
 const PATTERNS: Array<[FactType, RegExp]> = [
   ['quote', /["“]([^"”]{3,200})["”]/g],
-  ['money', /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles)\b/gi],
-  ['date', new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\b\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:last|this|next)\\s+(?:week|month|year|fall|spring|summer|winter)\\b|\\b(?:19|20)\\d{2}\\b`, 'gi')],
+  [
+    'money',
+    /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles)\b/gi,
+  ],
+  [
+    'date',
+    new RegExp(
+      `\\b${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\b\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(?:last|this|next)\\s+(?:week|month|year|fall|spring|summer|winter)\\b|\\b(?:19|20)\\d{2}\\b`,
+      'gi',
+    ),
+  ],
   ['number', new RegExp(`\\b\\d[\\d,.]*%?|\\b${NUMBER_WORD}\\b`, 'gi')],
-  ['attribution', /\b(?:according to [^,.;]+|(?:[A-Z][\w.]*\s+){0,3}(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|analysts?|aides?)\s+(?:said|say|says|told|stated|added)\b)/g],
+  [
+    'attribution',
+    /\b(?:according to [^,.;]+|(?:[A-Z][\w.]*\s+){0,3}(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|analysts?|aides?)\s+(?:said|say|says|told|stated|added)\b)/g,
+  ],
   // Capitalised runs that do not start a sentence, or that are several words long.
-  ['name', /\b(?:\p{Lu}\.){2,}|(?<![.!?]\s|^)\b(?:(?:Mr|Mrs|Ms|Dr|President|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*|\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu],
+  [
+    'name',
+    /\b(?:\p{Lu}\.){2,}|(?<![.!?]\s|^)\b(?:(?:Mr|Mrs|Ms|Dr|President|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*|\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu,
+  ],
 ];
 const PAIRED = new Set<FactType>(['number', 'money', 'date', 'quote']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'gen', 'the']);
 
 function keyOf(type: FactType, text: string): string {
-  let ws = words(text.replace(/['’]s\b/g, '').replace(/['’.]/g, '').replace(/-/g, ' '));
+  let ws = words(
+    text
+      .replace(/['’]s\b/g, '')
+      .replace(/['’.]/g, '')
+      .replace(/-/g, ' '),
+  );
   // Names compare without titles and without a final s ("Moscows" for "Moscow's").
   if (type === 'name') ws = ws.filter((w) => !TITLES.has(w)).map((w) => w.replace(/s$/, ''));
   if (type === 'number') ws = ws.filter((w) => w !== 'a');

@@ -48,9 +48,7 @@ export class Highlighter {
   /** Highlighted blocks still in the page, in document order. */
   list(): Tracked[] {
     for (const [el] of this.tracked) if (!el.isConnected) this.clear(el);
-    return [...this.tracked.values()].sort((a, b) =>
-      a.block.element.compareDocumentPosition(b.block.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
+    return [...this.tracked.values()].sort((a, b) => (a.block.element.compareDocumentPosition(b.block.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   apply(block: Block, match: BlockMatch | null): void {
@@ -87,8 +85,6 @@ export class Highlighter {
     if (!t) return;
     this.tracked.delete(el);
     for (const a of ATTRS) el.removeAttribute(a);
-    if (this.highlights)
-      for (const hl of Object.values(this.highlights))
-        for (const r of [...hl]) if (el.contains((r as Range).startContainer)) hl.delete(r);
+    if (this.highlights) for (const hl of Object.values(this.highlights)) for (const r of [...hl]) if (el.contains((r as Range).startContainer)) hl.delete(r);
   }
 }

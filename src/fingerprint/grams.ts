@@ -56,4 +56,3 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 export function containment(a: Uint32Array, b: Uint32Array): number {
   return a.length === 0 ? 0 : intersectionSize(a, b) / a.length;
 }
-

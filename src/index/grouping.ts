@@ -35,7 +35,8 @@ export async function findVersionPairs(matcher: Matcher, reader: IndexReader, do
 
 /** The link from `page` to `source`, aligning `page` as a page block. */
 function judgeFrom(matcher: Matcher, page: IndexedParagraph, source: IndexedParagraph): VersionLink | undefined {
-  for (const a of matcher.align(prepare(page.text), [source])) if (a.parts.some((p) => p.key === source.key)) return { key: source.key, kind: a.kind, score: a.score };
+  for (const a of matcher.align(prepare(page.text), [source]))
+    if (a.parts.some((p) => p.key === source.key)) return { key: source.key, kind: a.kind, score: a.score };
   return undefined;
 }
 

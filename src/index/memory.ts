@@ -74,7 +74,11 @@ export class MemoryIndex implements IndexReader {
       const { facts } = this.docs.get(num)!;
       for (const k of new Set(facts.shortKeys)) if (k) this.shortLines.set(k, (this.shortLines.get(k) ?? 1) - 1);
       for (const pid of this.pidsOf(num)) {
-        for (const l of this.links.get(pid) ?? []) this.links.set(l.key, (this.links.get(l.key) ?? []).filter((x) => x.key !== pid));
+        for (const l of this.links.get(pid) ?? [])
+          this.links.set(
+            l.key,
+            (this.links.get(l.key) ?? []).filter((x) => x.key !== pid),
+          );
         this.links.delete(pid);
       }
       this.docs.delete(num);
@@ -92,7 +96,10 @@ export class MemoryIndex implements IndexReader {
 
   /** Every stored paragraph, by id. */
   async allParagraphs(): Promise<Map<number, IndexedParagraph>> {
-    return this.paragraphs([...this.docs.keys()].flatMap((num) => this.pidsOf(num)), true);
+    return this.paragraphs(
+      [...this.docs.keys()].flatMap((num) => this.pidsOf(num)),
+      true,
+    );
   }
 
   async documentCount(): Promise<number> {
@@ -119,7 +126,10 @@ export class MemoryIndex implements IndexReader {
       const stored = this.docs.get(docOfPid(pid));
       const index = indexOfPid(pid);
       if (!stored || index >= stored.doc.paragraphs.length) continue;
-      out.set(pid, paragraphOf(stored.doc, stored.facts, pid, index, (k) => this.shortLines.get(k) ?? 0, withVersions ? (this.links.get(pid) ?? []) : []));
+      out.set(
+        pid,
+        paragraphOf(stored.doc, stored.facts, pid, index, (k) => this.shortLines.get(k) ?? 0, withVersions ? (this.links.get(pid) ?? []) : []),
+      );
     }
     return out;
   }

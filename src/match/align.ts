@@ -111,8 +111,7 @@ export function alignBlock(
   const total = units.reduce((n, u) => n + u.end - u.start, 0);
   const out: DocAlignment[] = [];
   for (const [docId, perUnit] of best) {
-    for (const [u, v] of [...perUnit])
-      if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
+    for (const [u, v] of [...perUnit]) if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
     if (perUnit.size === 0) continue;
     const spans = mergeSpans(
       [...perUnit.keys()].map((u) => ({ start: units[u].start, end: units[u].end, text: units[u].text })),

@@ -75,7 +75,7 @@ export function candidatesFor(
     }
     all.sort();
     const need = Math.max(1, Math.floor(CANDIDATE_SHARE * n));
-    for (let i = 0; i < all.length; ) {
+    for (let i = 0; i < all.length;) {
       let j = i + 1;
       while (j < all.length && all[j] === all[i]) j++;
       const pid = all[i];

@@ -40,8 +40,6 @@ export function linksAny(hrefs: string[], urls: string[]): boolean {
     } catch {
       return false;
     }
-    return urls.some((target) =>
-      target.includes('/') ? href.startsWith(target) : u.hostname === target || u.hostname.endsWith(`.${target}`),
-    );
+    return urls.some((target) => (target.includes('/') ? href.startsWith(target) : u.hostname === target || u.hostname.endsWith(`.${target}`)));
   });
 }

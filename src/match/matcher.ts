@@ -126,10 +126,7 @@ export class Matcher {
    * is left out (grouping versions at index time).
    */
   async candidates(texts: Prepared[], ownDocs?: number[], docOf?: (pid: number) => number): Promise<number[][]> {
-    const [postings, documents] = await Promise.all([
-      this.reader.postings(distinctGrams(texts.flatMap((t) => t.sampled))),
-      this.reader.documentCount(),
-    ]);
+    const [postings, documents] = await Promise.all([this.reader.postings(distinctGrams(texts.flatMap((t) => t.sampled))), this.reader.documentCount()]);
     return texts.map((t, i) => candidatesFor(t.sampled, postings, documents, ownDocs && docOf && ((pid) => docOf(pid) !== ownDocs[i])));
   }
 
@@ -149,7 +146,12 @@ export class Matcher {
     const live = prepared.filter((p): p is Prepared => p !== null);
     const found = await this.candidates(live);
     const candidates = await this.reader.paragraphs([...new Set(found.flat())]);
-    const alignments = live.map((t, i) => this.align(t, found[i].flatMap((pid) => candidates.get(pid) ?? [])));
+    const alignments = live.map((t, i) =>
+      this.align(
+        t,
+        found[i].flatMap((pid) => candidates.get(pid) ?? []),
+      ),
+    );
     // The matched paragraphs with their version links, then the versions they link to.
     const matched = await this.reader.paragraphs([...new Set(alignments.flatMap((as) => as.flatMap((a) => a.parts.map((p) => p.key))))], true);
     const linked = [...matched.values()].flatMap((p) => p.versions.map((v) => v.key)).filter((k) => !matched.has(k));
@@ -183,12 +185,19 @@ export class Matcher {
   async versionsOf(paragraphs: IndexedParagraph[], docOf: (pid: number) => number): Promise<Map<number, VersionLink[]>> {
     const own = paragraphs.filter((p) => !p.furniture);
     const prepared = own.map((p) => prepare(p.text));
-    const found = await this.candidates(prepared, own.map((p) => docOf(p.key)), docOf);
+    const found = await this.candidates(
+      prepared,
+      own.map((p) => docOf(p.key)),
+      docOf,
+    );
     const others = await this.reader.paragraphs([...new Set(found.flat())]);
     const out = new Map<number, VersionLink[]>();
     own.forEach((p, i) => {
       const links: VersionLink[] = [];
-      for (const a of this.align(prepared[i], found[i].flatMap((pid) => others.get(pid) ?? [])))
+      for (const a of this.align(
+        prepared[i],
+        found[i].flatMap((pid) => others.get(pid) ?? []),
+      ))
         for (const part of a.parts) if (!links.some((l) => l.key === part.key)) links.push({ key: part.key, kind: a.kind, score: a.score });
       if (links.length) out.set(p.key, links);
     });
@@ -242,8 +251,7 @@ function indirect(alignments: DocAlignment[], text: string, paragraphs: Map<numb
 function rankWithLinks(versions: VersionMatch[], paragraphs: Map<number, IndexedParagraph>): Provenance {
   const keysOf = new Map(versions.map((v) => [v.docId, v.keys]));
   const link = (a: string, b: string) => {
-    for (const k of keysOf.get(a) ?? [])
-      for (const l of paragraphs.get(k)?.versions ?? []) if (paragraphs.get(l.key)?.docId === b) return l;
+    for (const k of keysOf.get(a) ?? []) for (const l of paragraphs.get(k)?.versions ?? []) if (paragraphs.get(l.key)?.docId === b) return l;
     return undefined;
   };
   return rankVersions(

@@ -54,12 +54,14 @@ export function rankVersions(versions: VersionEvidence[], kindBetween: (a: strin
   );
   const first = ranked[0];
   const ranking = ranked.map((v) => v.docId);
-  const citedBy = versions.filter((v) => v.cites).map((v) => v.docId).sort();
+  const citedBy = versions
+    .filter((v) => v.cites)
+    .map((v) => v.docId)
+    .sort();
   const outlets = [...new Set(versions.map((v) => v.cites).filter((c): c is string => !!c))];
   const citedOutlet = outlets.length === 1 ? outlets[0] : null;
   const undated = versions.filter((v) => !v.meta.date).length;
-  const quotedVerbatim =
-    !!citedOutlet && citedBy.length > 1 && citedBy.every((a) => citedBy.every((b) => a === b || kindBetween(a, b) === 'verbatim'));
+  const quotedVerbatim = !!citedOutlet && citedBy.length > 1 && citedBy.every((a) => citedBy.every((b) => a === b || kindBetween(a, b) === 'verbatim'));
   const basis: ProvenanceBasis = citedOutlet ? 'citation' : versions.length === 1 ? 'only' : first.meta.date ? 'date' : 'consensus';
   return { original: first.docId, basis, citedOutlet, citedBy, quotedVerbatim, originalDate: first.meta.date ?? null, undated, ranking };
 }

@@ -111,27 +111,30 @@ const connections = new Map<string, Promise<Db>>();
 
 /** Opens (and on first use upgrades) the database; one connection per context and name. */
 export function openIndexDb(name = DB_NAME): Promise<Db> {
-  const open = connections.get(name) ?? openDB<ReprintDB>(name, DB_VERSION, {
-    async upgrade(database, oldVersion, _newVersion, tx) {
-      database.createObjectStore('docs', { keyPath: 'num' });
-      const docs = tx.objectStore('docs');
-      docs.createIndex('id', 'id', { unique: true });
-      docs.createIndex('collection', 'collection');
-      database.createObjectStore('blocks');
-      database.createObjectStore('links');
-      database.createObjectStore('shortLines');
-      database.createObjectStore('staging', { autoIncrement: true });
-      database.createObjectStore('state');
-      await tx.objectStore('state').put(EMPTY_STATE, STATE_KEY);
-      if (oldVersion >= 1) await migrateLegacy(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
-    },
-    // Another context (a newer version of the extension, or a page deleting the
-    // database) waits on this connection: close it, and open anew on next use.
-    blocking() {
-      connections.delete(name);
-      void open.then((d) => d.close());
-    },
-  });
+  const open =
+    connections.get(name) ??
+    openDB<ReprintDB>(name, DB_VERSION, {
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        database.createObjectStore('docs', { keyPath: 'num' });
+        const docs = tx.objectStore('docs');
+        docs.createIndex('id', 'id', { unique: true });
+        docs.createIndex('collection', 'collection');
+        database.createObjectStore('blocks');
+        database.createObjectStore('links');
+        database.createObjectStore('shortLines');
+        database.createObjectStore('staging', { autoIncrement: true });
+        database.createObjectStore('state');
+        await tx.objectStore('state').put(EMPTY_STATE, STATE_KEY);
+        if (oldVersion >= 1)
+          await migrateLegacy(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
+      },
+      // Another context (a newer version of the extension, or a page deleting the
+      // database) waits on this connection: close it, and open anew on next use.
+      blocking() {
+        connections.delete(name);
+        void open.then((d) => d.close());
+      },
+    });
   connections.set(name, open);
   return open;
 }
@@ -147,7 +150,10 @@ async function migrateLegacy(database: IDBPDatabase<unknown>, tx: IDBPTransactio
   const old = (await tx.objectStore('corpus').get('current')) as LegacyCorpus | undefined;
   const staging = tx.objectStore('staging');
   for (const d of old?.documents ?? []) {
-    const paragraphs = (old?.paragraphs ?? []).filter((p) => p.docId === d.id).sort((a, b) => a.index - b.index).map((p) => p.text);
+    const paragraphs = (old?.paragraphs ?? [])
+      .filter((p) => p.docId === d.id)
+      .sort((a, b) => a.index - b.index)
+      .map((p) => p.text);
     const article: Article = { id: d.id, meta: d.meta, paragraphs, collection: DEMO_COLLECTION };
     await staging.add(article);
   }

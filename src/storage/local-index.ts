@@ -225,7 +225,13 @@ export class LocalIndex implements IndexReader {
     if (job.output.level === 1) {
       // Fresh segments are single blocks: merged at once, then split.
       const inputs = inOrder(await blocks.getAll(IDBKeyRange.bound([WHOLE, 0], [WHOLE + 1, 0], false, true)));
-      for (const [p, block] of splitBlock(mergeBlocks(inputs.map((r) => r.block), live))) void blocks.put({ segment: output, block }, [p, output]);
+      for (const [p, block] of splitBlock(
+        mergeBlocks(
+          inputs.map((r) => r.block),
+          live,
+        ),
+      ))
+        void blocks.put({ segment: output, block }, [p, output]);
       end = FINE_PARTITIONS;
     } else {
       end = Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
@@ -234,7 +240,10 @@ export class LocalIndex implements IndexReader {
       const byPartition = new Map<number, BlockRecord[]>();
       values.forEach((v, i) => byPartition.set(keys[i][0], [...(byPartition.get(keys[i][0]) ?? []), v]));
       for (const [p, list] of byPartition) {
-        const block = mergeBlocks(inOrder(list).map((r) => r.block), live);
+        const block = mergeBlocks(
+          inOrder(list).map((r) => r.block),
+          live,
+        );
         if (block.grams.length) void blocks.put({ segment: output, block }, [p, output]);
       }
     }
@@ -319,7 +328,12 @@ export class LocalIndex implements IndexReader {
       const tx = (await this.db()).transaction('blocks');
       const read = await Promise.all(missing.map((p) => tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true))));
       if (generation !== this.generation) return this.postings(grams);
-      missing.forEach((p, i) => this.cache(p, read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block))));
+      missing.forEach((p, i) =>
+        this.cache(
+          p,
+          read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block)),
+        ),
+      );
     }
     const whole = this.blocks.get(WHOLE) ?? [];
     const out = new Map<number, GramPostings>();
@@ -364,7 +378,10 @@ export class LocalIndex implements IndexReader {
     wanted.forEach((pid, i) => {
       const doc = docs.get(docOfPid(pid))!;
       const [versions, count] = found[i];
-      out.set(pid, paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []));
+      out.set(
+        pid,
+        paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []),
+      );
     });
     return out;
   }
@@ -430,4 +447,3 @@ async function removeDocument(
     state.merge = null;
   }
 }
-

@@ -28,8 +28,8 @@ export class CompareDialog {
     root.append(this.render(t, docId));
     host.addEventListener('keydown', (e) => this.onKey(e, root));
     document.documentElement.append(host);
-    (root.querySelector(`.versions [aria-pressed="true"]`) as HTMLElement | null)?.focus() ??
-      (root.querySelector('.close') as HTMLElement).focus();
+    // The version shown, else Close. (`a?.focus() ?? b.focus()` always ended on Close: focus() returns undefined.)
+    (root.querySelector<HTMLElement>('.versions [aria-pressed="true"]') ?? root.querySelector<HTMLElement>('.close')!).focus();
   }
 
   close(): void {
@@ -68,16 +68,26 @@ export class CompareDialog {
     const dialog = h(
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
-      h('header', {},
+      h(
+        'header',
+        {},
         h('h2', { id: titleId }, v.meta.title),
         h('button', { type: 'button', class: 'close', 'aria-label': 'Close comparison', title: 'Close (Esc)', onclick: () => this.close() }, '×'),
       ),
-      h('div', { class: 'meta muted' }, [rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`, byline(v.meta), v.docId].filter(Boolean).join(' · ')),
-      h('div', { class: 'provenance' },
+      h(
+        'div',
+        { class: 'meta muted' },
+        [rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`, byline(v.meta), v.docId].filter(Boolean).join(' · '),
+      ),
+      h(
+        'div',
+        { class: 'provenance' },
         h('strong', {}, describeProvenance(match.provenance)),
         h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
       ),
-      h('div', { class: 'summary' },
+      h(
+        'div',
+        { class: 'summary' },
         h('span', { class: 'kind', 'data-kind': v.kind }, KIND_LABEL[v.kind]),
         h('span', {}, `${percent(v.score)} similar`),
         h('span', {}, `${percent(changes.changedShare)} of words changed`),
@@ -89,19 +99,33 @@ export class CompareDialog {
         ? h('ul', { class: 'facts', 'aria-label': 'Changed facts' }, ...changes.facts.map((f) => h('li', {}, describeFact(f))))
         : h('p', { class: 'facts-none muted' }, 'No numbers, dates, names, quotations or attributions changed.'),
       h('h3', {}, 'Versions in the corpus'),
-      h('div', { class: 'versions', role: 'group', 'aria-label': 'Versions' },
+      h(
+        'div',
+        { class: 'versions', role: 'group', 'aria-label': 'Versions' },
         ...match.provenance.ranking.map((id) => {
           const o = version(match, id);
           const evidence = [o.meta.date, o.cites ? `credits ${o.cites}` : null].filter(Boolean).join(', ');
-          return h('button', { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
-            `${shortId(o.docId)} · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}${evidence ? ` · ${evidence}` : ''}`);
+          return h(
+            'button',
+            { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
+            `${shortId(o.docId)} · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}${evidence ? ` · ${evidence}` : ''}`,
+          );
         }),
       ),
       h('h3', {}, 'What changed'),
       h('p', { class: 'diff' }, ...changes.parts.map((p) => (p.op === 'same' ? p.text : h(p.op, {}, p.text)))),
       h('div', { class: 'legend muted' }, 'Struck through: only in the corpus version · Underlined: only on this page'),
     );
-    const backdrop = h('div', { class: 'backdrop', onclick: (e: Event) => { if (e.target === backdrop) this.close(); } }, dialog);
+    const backdrop = h(
+      'div',
+      {
+        class: 'backdrop',
+        onclick: (e: Event) => {
+          if (e.target === backdrop) this.close();
+        },
+      },
+      dialog,
+    );
     return backdrop;
   }
 }

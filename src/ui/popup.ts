@@ -5,15 +5,29 @@ import { percent } from './describe';
 import { KIND_LABEL, shortId } from './words';
 
 function summaryView(s: PageSummary, count: number): HTMLElement {
-  return h('section', { class: 'page-summary', 'aria-label': 'Page summary' },
-    h('p', { class: 'share' }, `${percent(s.share)} of this page's text is reprinted`, h('span', { class: 'muted' }, ` · ${count} paragraph${count === 1 ? '' : 's'}`)),
-    h('p', { class: 'kinds' }, ...KINDS.filter((k) => s.kinds[k] > 0).map((k) => h('span', { class: 'kind', 'data-kind': k }, `${s.kinds[k]} ${KIND_LABEL[k].toLowerCase()}`))),
+  return h(
+    'section',
+    { class: 'page-summary', 'aria-label': 'Page summary' },
+    h(
+      'p',
+      { class: 'share' },
+      `${percent(s.share)} of this page's text is reprinted`,
+      h('span', { class: 'muted' }, ` · ${count} paragraph${count === 1 ? '' : 's'}`),
+    ),
+    h(
+      'p',
+      { class: 'kinds' },
+      ...KINDS.filter((k) => s.kinds[k] > 0).map((k) => h('span', { class: 'kind', 'data-kind': k }, `${s.kinds[k]} ${KIND_LABEL[k].toLowerCase()}`)),
+    ),
     h('p', {}, h('span', { class: 'credit', 'data-credited': String(s.uncredited === 0) }, `${s.credited} credited, ${s.uncredited} uncredited`)),
     h('p', { class: 'muted' }, 'From: ', s.sources.map((x) => `${x.title} (${x.count})`).join('; ')),
     s.timeline.length
-      ? h('ol', { class: 'timeline', 'aria-label': 'Versions by date' },
+      ? h(
+          'ol',
+          { class: 'timeline', 'aria-label': 'Versions by date' },
           ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, t.date), ` ${shortId(t.docId)} · ${t.title}`)),
-          s.undated ? h('li', { class: 'muted' }, `${s.undated} undated version${s.undated === 1 ? '' : 's'}`) : null)
+          s.undated ? h('li', { class: 'muted' }, `${s.undated} undated version${s.undated === 1 ? '' : 's'}`) : null,
+        )
       : h('p', { class: 'muted' }, 'No version carries a date.'),
   );
 }
@@ -25,7 +39,9 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
  */
 export function renderPopup(app: HTMLElement, status: CorpusStatus, report: PageReport | null, reveal: (id: number) => void): void {
   const items = report?.items ?? [];
-  const header = h('header', {},
+  const header = h(
+    'header',
+    {},
     h('h1', {}, 'Reprint'),
     report === null
       ? h('p', { class: 'summary muted' }, 'Reprint cannot read this page.')
@@ -34,14 +50,23 @@ export function renderPopup(app: HTMLElement, status: CorpusStatus, report: Page
         : summaryView(report.summary, items.length),
   );
   const list = items.length
-    ? h('ul', { 'aria-label': 'Reprinted paragraphs' },
+    ? h(
+        'ul',
+        { 'aria-label': 'Reprinted paragraphs' },
         ...items.map((it) =>
-          h('li', {},
-            h('button', { type: 'button', onclick: () => reveal(it.id), title: 'Show on the page' },
-              h('span', { class: 'line' },
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', onclick: () => reveal(it.id), title: 'Show on the page' },
+              h(
+                'span',
+                { class: 'line' },
                 h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind]),
                 h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'credited' : 'uncredited'),
-                h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < 0.95 ? ` · ${percent(it.coverage)} of text` : ''}`)),
+                h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < 0.95 ? ` · ${percent(it.coverage)} of text` : ''}`),
+              ),
               h('span', { class: 'source' }, it.sourceTitle),
               h('span', { class: 'statement muted' }, it.statement),
               h('span', { class: 'excerpt' }, it.excerpt),
@@ -50,7 +75,9 @@ export function renderPopup(app: HTMLElement, status: CorpusStatus, report: Page
         ),
       )
     : null;
-  const footer = h('footer', {},
+  const footer = h(
+    'footer',
+    {},
     `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`,
     ...status.problems.map((p) => h('div', { class: 'problem' }, p)),
   );

@@ -68,15 +68,33 @@ export class Tooltip {
       h(
         'div',
         { class: 'tip', role: 'group', 'aria-label': 'Reprint: where this paragraph comes from' },
-        h('div', { class: 'row' }, h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]), ` · ${percent(match.score)} similar`,
-          match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : ''),
+        h(
+          'div',
+          { class: 'row' },
+          h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
+          ` · ${percent(match.score)} similar`,
+          match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : '',
+        ),
         h('div', { class: 'title' }, source.meta.title),
         byline(source.meta) ? h('div', { class: 'row muted' }, byline(source.meta)) : null,
         h('div', { class: 'row provenance' }, describeProvenance(match.provenance)),
-        h('div', { class: 'actions' },
+        h(
+          'div',
+          { class: 'actions' },
           h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
           match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,
-          h('button', { type: 'button', onclick: () => { this.hide(); this.onCompare(t); } }, 'Compare versions')),
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                this.hide();
+                this.onCompare(t);
+              },
+            },
+            'Compare versions',
+          ),
+        ),
       ),
     );
     if (!this.host!.isConnected) document.documentElement.append(this.host!);

@@ -33,10 +33,8 @@ async function open(path: string): Promise<Page> {
 
 const highlights = (page: Page) => page.evaluate(readHighlights);
 
-
 /** Text of an element's open shadow root, as a reader would see it. */
-const shadowText = (page: Page, tag: string) =>
-  page.evaluate((t) => (document.querySelector(t)?.shadowRoot?.textContent ?? null), tag);
+const shadowText = (page: Page, tag: string) => page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent ?? null, tag);
 
 describe('Chromium: the built extension', () => {
   it('highlights the reprinted paragraphs of a news page, and nothing else', async () => {
@@ -140,18 +138,25 @@ describe('Chromium: the built extension', () => {
     await page.setViewportSize({ width: 1200, height: 400 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator('li button').last().click();
-    await page.waitForFunction(() => {
-      const els = document.querySelectorAll('[data-reprint-kind]');
-      const r = els[els.length - 1].getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight + 200 && window.scrollY > 0;
-    }, null, { timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const els = document.querySelectorAll('[data-reprint-kind]');
+        const r = els[els.length - 1].getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight + 200 && window.scrollY > 0;
+      },
+      null,
+      { timeout: 5000 },
+    );
     await popup.close();
     await page.close();
   });
 
   it('names the cited original, ranks quoters above rewrites, lists every version and checks credit', async () => {
     const page = await open('/provenance.html');
-    for (const [selector, credited] of [['#credited', true], ['#uncredited', false]] as const) {
+    for (const [selector, credited] of [
+      ['#credited', true],
+      ['#uncredited', false],
+    ] as const) {
       await page.locator(selector).hover();
       await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'));
       await page.evaluate(() => (document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
@@ -227,11 +232,14 @@ describe('Chromium: the built extension', () => {
     });
     await page.goto(server.url('/big.html'));
     // The page itself runs no script: every long task after load is the extension's.
-    const loadedAt = await page.evaluate(() => new Promise<number>((r) => {
-      const at = () => r(performance.getEntriesByType('navigation')[0].toJSON().loadEventEnd as number);
-      if (document.readyState === 'complete') at();
-      else addEventListener('load', () => setTimeout(at, 0));
-    }));
+    const loadedAt = await page.evaluate(
+      () =>
+        new Promise<number>((r) => {
+          const at = () => r(performance.getEntriesByType('navigation')[0].toJSON().loadEventEnd as number);
+          if (document.readyState === 'complete') at();
+          else addEventListener('load', () => setTimeout(at, 0));
+        }),
+    );
     await page.waitForFunction(() => Number(document.documentElement.dataset.reprintScanned) >= 3000, null, { timeout: 20_000 });
     const doneAt = await page.evaluate(() => performance.now());
     const long = await page.evaluate(() => (window as unknown as { __long: Array<[number, number]> }).__long);
@@ -260,8 +268,8 @@ describe('Chromium: the built extension', () => {
     });
     await page.goto(server.url('/demo.html'));
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-reprint-scanned'));
-    const moved = await page.evaluate(() =>
-      [...document.querySelectorAll('p')].filter((p, i) => JSON.stringify(p.getBoundingClientRect()) !== (window as any).__boxes[i]).length,
+    const moved = await page.evaluate(
+      () => [...document.querySelectorAll('p')].filter((p, i) => JSON.stringify(p.getBoundingClientRect()) !== (window as any).__boxes[i]).length,
     );
     expect(await page.$$eval('[data-reprint-kind]', (e) => e.length)).toBe(EXPECTED_DEMO.length);
     expect(moved).toBe(0);

@@ -35,22 +35,16 @@ export interface ChromiumHarness {
  */
 export async function launchChromium({ headless = true } = {}): Promise<ChromiumHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run .ci/run or apt-get install chromium`);
-  if (!existsSync(path.join(CHROME_EXTENSION, 'manifest.json')))
-    throw new Error(`No Chrome build at ${CHROME_EXTENSION}: run npm run build first`);
+  if (!existsSync(path.join(CHROME_EXTENSION, 'manifest.json'))) throw new Error(`No Chrome build at ${CHROME_EXTENSION}: run npm run build first`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${CHROME_EXTENSION}`,
-      `--load-extension=${CHROME_EXTENSION}`,
-      ...CHROMIUM_FLAGS,
-    ],
+    args: [`--disable-extensions-except=${CHROME_EXTENSION}`, `--load-extension=${CHROME_EXTENSION}`, ...CHROMIUM_FLAGS],
   });
   const serviceWorker = async () =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
   const cdp = await context.browser()!.newBrowserCDPSession();
 

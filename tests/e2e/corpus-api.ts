@@ -9,7 +9,10 @@ import type { CorpusStatus } from '../../src/messages';
 
 /** Sends one typed message from an extension page and returns the answer. */
 export function sendFromExtensionPage(message: { type: string } & Record<string, unknown>): Promise<unknown> {
-  const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+  const g = globalThis as unknown as {
+    browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  };
   return (g.browser ?? g.chrome).runtime.sendMessage(message);
 }
 

@@ -18,7 +18,9 @@ const legacyOnly: Article = {
   id: 'legacy-note',
   collection: DEMO_COLLECTION,
   meta: { title: 'A note kept by an earlier release', publisher: null, author: null, date: null, url: null },
-  paragraphs: ['Volunteers at the lighthouse museum catalogued four hundred brass instruments over the winter, recording each maker and the ship it once served before the collection goes on display next spring.'],
+  paragraphs: [
+    'Volunteers at the lighthouse museum catalogued four hundred brass instruments over the winter, recording each maker and the ship it once served before the collection goes on display next spring.',
+  ],
 };
 
 let cr: ChromiumHarness;
@@ -114,10 +116,15 @@ describe('Chromium: the corpus index', () => {
   it('upgrades a version-1 database left by an earlier release, losing nothing', async () => {
     const page = await extensionPage();
     await waitSettled(page);
-    const seeds = ((await page.evaluate(() => fetch('/seeds.json').then((r) => r.json()))) as { files: Array<{ name: string; text: string }> }).files.map((f) => {
-      const [title, ...paragraphs] = f.text.split('\n').map((l) => l.trim()).filter(Boolean);
-      return { id: f.name.replace(/\.txt$/, ''), meta: { title, publisher: null, author: null, date: null, url: null }, paragraphs };
-    });
+    const seeds = ((await page.evaluate(() => fetch('/seeds.json').then((r) => r.json()))) as { files: Array<{ name: string; text: string }> }).files.map(
+      (f) => {
+        const [title, ...paragraphs] = f.text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return { id: f.name.replace(/\.txt$/, ''), meta: { title, publisher: null, author: null, date: null, url: null }, paragraphs };
+      },
+    );
     // The worker closes its connection when another context deletes or upgrades the database.
     await page.evaluate(writeLegacyDatabase, [...seeds, legacyOnly]);
     // Its next read opens the database at version 2 and migrates it.

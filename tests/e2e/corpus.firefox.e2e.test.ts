@@ -16,7 +16,9 @@ const legacyOnly: Article = {
   id: 'legacy-note',
   collection: DEMO_COLLECTION,
   meta: { title: 'A note kept by an earlier release', publisher: null, author: null, date: null, url: null },
-  paragraphs: ['Volunteers at the lighthouse museum catalogued four hundred brass instruments over the winter, recording each maker and the ship it once served before the collection goes on display next spring.'],
+  paragraphs: [
+    'Volunteers at the lighthouse museum catalogued four hundred brass instruments over the winter, recording each maker and the ship it once served before the collection goes on display next spring.',
+  ],
 };
 
 // One profile for every launch: Firefox is closed and started again on it, as a reader's would be.
@@ -65,10 +67,15 @@ describe('Firefox: the corpus index', () => {
 
   it('upgrades a version-1 database left by an earlier release, losing nothing', async () => {
     const page = await ff!.extensionPage('seeds.json');
-    const seeds = ((await page.evaluate(() => fetch('/seeds.json').then((r) => r.json()))) as { files: Array<{ name: string; text: string }> }).files.map((f) => {
-      const [title, ...paragraphs] = f.text.split('\n').map((l) => l.trim()).filter(Boolean);
-      return { id: f.name.replace(/\.txt$/, ''), meta: { title, publisher: null, author: null, date: null, url: null }, paragraphs };
-    });
+    const seeds = ((await page.evaluate(() => fetch('/seeds.json').then((r) => r.json()))) as { files: Array<{ name: string; text: string }> }).files.map(
+      (f) => {
+        const [title, ...paragraphs] = f.text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return { id: f.name.replace(/\.txt$/, ''), meta: { title, publisher: null, author: null, date: null, url: null }, paragraphs };
+      },
+    );
     // The background closes its connection when another context deletes or upgrades the database.
     await page.evaluate(writeLegacyDatabase, [...seeds, legacyOnly]);
     const done = await waitSettled(page);

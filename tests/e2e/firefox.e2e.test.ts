@@ -33,7 +33,6 @@ async function open(path: string): Promise<Page> {
 
 const highlights = (page: Page) => page.evaluate(readHighlights);
 
-
 async function hoverForTooltip(page: Page, selector: string) {
   await page.hover(selector);
   await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'), { timeout: 2000 });
@@ -80,7 +79,9 @@ describe('Firefox: the built extension', () => {
     const popup = await ff.openPopup(page);
     const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(EXPECTED_DEMO.length);
-    const badge = await popup.evaluate(() => (globalThis as any).browser.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }));
+    const badge = await popup.evaluate(() =>
+      (globalThis as any).browser.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }),
+    );
     expect(badge).toBe(String(EXPECTED_DEMO.length));
     await popup.evaluate(() => (document.querySelectorAll('li button')[3] as HTMLButtonElement).click());
     // A real popup closes and leaves its page in front; the test's popup is a tab.
@@ -92,7 +93,10 @@ describe('Firefox: the built extension', () => {
 
   it('names the cited original, ranks quoters above rewrites, lists every version and checks credit', async () => {
     const page = await open('/provenance.html');
-    for (const [selector, credited] of [['#credited', true], ['#uncredited', false]] as const) {
+    for (const [selector, credited] of [
+      ['#credited', true],
+      ['#uncredited', false],
+    ] as const) {
       await hoverForTooltip(page, selector);
       await clickCompare(page);
       await page.waitForFunction(() => !!document.querySelector('reprint-compare'));

@@ -34,8 +34,7 @@ async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: st
  */
 export async function launchFirefox({ profile }: { profile?: string } = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
-  if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json')))
-    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
+  if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

@@ -14,7 +14,9 @@ export function manyParagraphsPage(n: number): string {
     if (i % 100 === 50) ps.push(`<p>${SEED_PARAGRAPHS[i % SEED_PARAGRAPHS.length]}</p>`);
     else {
       const t = TOPICS[i % TOPICS.length];
-      ps.push(`<p>Item ${i}: residents near the ${t} met on day ${i % 28 + 1} to discuss plans for the ${t}, and volunteers counted ${i * 7 % 300} visitors before the evening session about funding and opening hours.</p>`);
+      ps.push(
+        `<p>Item ${i}: residents near the ${t} met on day ${(i % 28) + 1} to discuss plans for the ${t}, and volunteers counted ${(i * 7) % 300} visitors before the evening session about funding and opening hours.</p>`,
+      );
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${ps.join('\n')}</main></body></html>`;

@@ -56,7 +56,10 @@ describe('the background corpus', { timeout: 60_000 }, () => {
       'content/scan': ({ texts }) => b.match(texts),
       'content/highlights': () => undefined,
     });
-    const answer = (await listen({ type: 'content/scan', texts: [seedParagraph('003', 'The previously unreported'), 'Nothing to see here at all, just words.'] }, {})) as unknown[];
+    const answer = (await listen(
+      { type: 'content/scan', texts: [seedParagraph('003', 'The previously unreported'), 'Nothing to see here at all, just words.'] },
+      {},
+    )) as unknown[];
     expect(answer[0]).toMatchObject({ kind: 'verbatim' });
     expect(answer[1]).toBeNull();
     expect(listen({ type: 'someone-else' }, {})).toBeUndefined();

@@ -67,14 +67,18 @@ describe('block extraction on a news layout', () => {
 
 describe('link lists', () => {
   it('skips blocks that are mostly link text, like "Related:" lines', () => {
-    const document = parse('<p id="r">Related: <a href="/x">President Xi Pushes Putin To Negotiate With Ukraine After Incursion</a></p><p id="k">Officials said, <a href="/y">according to a report</a>, that the talks had failed after months of trying.</p>');
+    const document = parse(
+      '<p id="r">Related: <a href="/x">President Xi Pushes Putin To Negotiate With Ukraine After Incursion</a></p><p id="k">Officials said, <a href="/y">according to a report</a>, that the talks had failed after months of trying.</p>',
+    );
     expect(blocks(document).map((b) => b.element.id)).toEqual(['k']);
   });
 });
 
 describe('Mozilla Readability-style pages in any script', () => {
   it('reads text in non-Latin scripts', () => {
-    const document = parse('<article><p>中国外交部发言人周三表示，中方尊重所有国家的主权和领土完整。</p><p>Официальные лица заявили во вторник, что новые правила вступят в силу.</p></article>');
+    const document = parse(
+      '<article><p>中国外交部发言人周三表示，中方尊重所有国家的主权和领土完整。</p><p>Официальные лица заявили во вторник, что новые правила вступят в силу.</p></article>',
+    );
     expect(blocks(document).map((b) => b.text.slice(0, 4))).toEqual(['中国外交', 'Офиц']);
   });
 });

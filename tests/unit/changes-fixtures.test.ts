@@ -25,7 +25,6 @@ const match = await seedHit(passage);
 const targets = creditTargets(match);
 
 describe('credit on the labelled fixtures', () => {
-
   it('credits the cited outlet, not only the corpus document', async () => {
     expect(match.provenance.citedOutlet).toBe('The New York Times');
     expect(targets.names).toContain('NYT');

@@ -4,7 +4,12 @@ import { changedShare, wordDiff } from '../../src/diff/wordDiff';
 describe('wordDiff', () => {
   it('marks words only in the source as del and words only on the page as ins', () => {
     const parts = wordDiff('In a half-dozen meetings, officials said.', 'In several meetings, officials said.');
-    expect(parts.filter((p) => p.op === 'del').map((p) => p.text.trim()).join(' ')).toContain('half');
+    expect(
+      parts
+        .filter((p) => p.op === 'del')
+        .map((p) => p.text.trim())
+        .join(' '),
+    ).toContain('half');
     expect(parts.filter((p) => p.op === 'ins').map((p) => p.text.trim())).toEqual(['several']);
     expect(parts.map((p) => (p.op === 'del' ? '' : p.text)).join('')).toBe('In several meetings, officials said.');
   });

@@ -26,12 +26,15 @@ const docIds = new Set(documents.map((d) => d.id));
 const cases = loadCases();
 const seedParagraphs = new Set(documents.flatMap((d) => d.paragraphs.map((p) => normalizeText(p))));
 
-
 describe('labelled fixtures are well formed', () => {
   it('has at least 60 cases, every category, unique ids', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
-    for (const cat of CATEGORIES) expect(cases.some((c) => c.category === cat), cat).toBe(true);
+    for (const cat of CATEGORIES)
+      expect(
+        cases.some((c) => c.category === cat),
+        cat,
+      ).toBe(true);
   });
 
   it('names real seed documents, and negatives expect nothing', () => {
@@ -54,7 +57,10 @@ describe('labelled fixtures are well formed', () => {
     for (const c of cases.filter((c) => c.category === 'disguised')) {
       const doc = documents.find((d) => d.id === c.corpusDoc)!;
       expect(doc.paragraphs, c.id).not.toContain(c.page);
-      expect(doc.paragraphs.map((p) => normalizeText(p)), c.id).toContain(normalizeText(c.page));
+      expect(
+        doc.paragraphs.map((p) => normalizeText(p)),
+        c.id,
+      ).toContain(normalizeText(c.page));
     }
   });
 
@@ -77,8 +83,7 @@ describe.each([
 ])('Matcher on the labelled fixtures, corpus: %s', async (_name, corpus) => {
   const results = await runCases(await matcherFor(corpus), cases);
   const scores = scoreByCategory(results);
-  const missList = (cat: Category) =>
-    `${cat} misses:\n  ${scores[cat].misses.map(describeResult).join('\n  ') || '(none)'}`;
+  const missList = (cat: Category) => `${cat} misses:\n  ${scores[cat].misses.map(describeResult).join('\n  ') || '(none)'}`;
 
   it(`verbatim: recall ≥ ${TARGETS.verbatim!.recall} with the right source`, () => {
     expect(scores.verbatim.recall, missList('verbatim')).toBeGreaterThanOrEqual(TARGETS.verbatim!.recall!);
@@ -95,8 +100,7 @@ describe.each([
 
   it(`partial: recall ≥ ${TARGETS.partial!.recall}, and a found quote covers only part of the block`, () => {
     expect(scores.partial.recall, missList('partial')).toBeGreaterThanOrEqual(TARGETS.partial!.recall!);
-    for (const r of results.filter((r) => r.case.category === 'partial' && r.found))
-      expect(r.match!.coverage, describeResult(r)).toBeLessThan(1);
+    for (const r of results.filter((r) => r.case.category === 'partial' && r.found)) expect(r.match!.coverage, describeResult(r)).toBeLessThan(1);
   });
 
   it('disguised: every case found as verbatim with the right source', () => {

@@ -28,7 +28,11 @@ describe('eval edits of injected seed paragraphs', () => {
   });
 
   it('swaps U.S. style abbreviations', () => {
-    const [text, change] = editCopy('The U.S. and its allies met in Brussels to discuss sanctions on exports for the second time this month.', 'abbreviation', 3);
+    const [text, change] = editCopy(
+      'The U.S. and its allies met in Brussels to discuss sanctions on exports for the second time this month.',
+      'abbreviation',
+      3,
+    );
     expect(text).toBe('The US and its allies met in Brussels to discuss sanctions on exports for the second time this month.');
     expect(change).toBe('U.S. → US (×1)');
   });

@@ -24,7 +24,11 @@ describe('paragraph ids', () => {
 
 describe('partition blocks', () => {
   const byPid = (pairs: Array<[number, number]>) => [...pairs].sort((x, y) => x[1] - y[1]);
-  const build = (pairs: Array<[number, number]>) => buildBlock(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  const build = (pairs: Array<[number, number]>) =>
+    buildBlock(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
   const listOf = (pairs: Array<[number, number]>, gram: number) => [...new Set(pairs.filter((p) => p[0] === gram).map((p) => p[1]))].sort((a, b) => a - b);
   const gramArb = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
@@ -47,22 +51,29 @@ describe('partition blocks', () => {
 
   it('merge adjacent segments to the lists of one build, leaving out deleted documents', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 4 }), (raw, parts) => {
-        const gram = (g: number) => (g * 0x9e3779b1) >>> 0;
-        const pairs = byPid(raw.map(([g, pid]) => [gram(g), pid] as [number, number]));
-        // Segments hold adjacent runs of documents, as imports and merges keep them.
-        const cut = Math.ceil(pairs.length / parts);
-        const segments = Array.from({ length: parts }, (_, i) => build(pairs.slice(i * cut, (i + 1) * cut)));
-        const dead = (doc: number) => doc % 3 === 0;
-        const merged = new BlockReader(mergeBlocks(segments, (d) => !dead(d)));
-        for (const [g] of pairs) expect(Array.from(merged.get(g)?.pids ?? [])).toEqual(listOf(pairs, g).filter((pid) => !dead(docOfPid(pid))));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 4 }),
+        (raw, parts) => {
+          const gram = (g: number) => (g * 0x9e3779b1) >>> 0;
+          const pairs = byPid(raw.map(([g, pid]) => [gram(g), pid] as [number, number]));
+          // Segments hold adjacent runs of documents, as imports and merges keep them.
+          const cut = Math.ceil(pairs.length / parts);
+          const segments = Array.from({ length: parts }, (_, i) => build(pairs.slice(i * cut, (i + 1) * cut)));
+          const dead = (doc: number) => doc % 3 === 0;
+          const merged = new BlockReader(mergeBlocks(segments, (d) => !dead(d)));
+          for (const [g] of pairs) expect(Array.from(merged.get(g)?.pids ?? [])).toEqual(listOf(pairs, g).filter((pid) => !dead(docOfPid(pid))));
+        },
+      ),
     );
   });
 
   it('drop the list of a gram in more than PRUNE_DOCS documents, keeping its count through merges', () => {
     const n = PRUNE_DOCS + 1;
-    const block = buildBlock(new Array(n).fill(12345), Array.from({ length: n }, (_, d) => pidOf(d, 0)));
+    const block = buildBlock(
+      new Array(n).fill(12345),
+      Array.from({ length: n }, (_, d) => pidOf(d, 0)),
+    );
     expect(new BlockReader(block).get(12345)).toMatchObject({ docs: n, pids: new Uint32Array() });
     const merged = mergeBlocks([block, buildBlock([12345], [pidOf(n, 0)])], () => true);
     expect(new BlockReader(merged).get(12345)).toMatchObject({ docs: n + 1, pids: new Uint32Array() });
@@ -83,7 +94,16 @@ describe('candidates', () => {
 /** Matches of some texts, as comparable values. */
 async function answers(index: MemoryIndex, texts: string[]) {
   return (await index.matcher.match(texts)).map((m) =>
-    m ? { kind: m.kind, source: m.source, original: m.original, score: m.score, coverage: m.coverage, versions: m.versions.map((v) => [v.docId, v.kind, v.score, v.via]).sort() } : null,
+    m
+      ? {
+          kind: m.kind,
+          source: m.source,
+          original: m.original,
+          score: m.score,
+          coverage: m.coverage,
+          versions: m.versions.map((v) => [v.docId, v.kind, v.score, v.via]).sort(),
+        }
+      : null,
   );
 }
 

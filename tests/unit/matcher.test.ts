@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { id, seedHit, seedMatch, seedParagraph } from './helpers/seeds';
 
-
 describe('CorpusMatcher on the seeds', () => {
   it('finds a verbatim copy, with every version of the passage', async () => {
-    const r = (await seedHit(seedParagraph('000', 'Days after President Biden')));
+    const r = await seedHit(seedParagraph('000', 'Days after President Biden'));
     expect(r.kind).toBe('verbatim');
     expect(r.source).toBe(id('000'));
     expect(r.score).toBe(1);
@@ -16,7 +15,7 @@ describe('CorpusMatcher on the seeds', () => {
       .replace(', led by President Xi Jinping,', '')
       .replace('Moscow’s', 'Moscows')
       .replace('U.S.', 'US');
-    const r = (await seedHit(edited));
+    const r = await seedHit(edited);
     expect(r).toMatchObject({ kind: 'edited', source: id('003') });
     expect(r.score).toBeGreaterThan(0.8);
   });
@@ -29,7 +28,7 @@ describe('CorpusMatcher on the seeds', () => {
       ['004', 'The two leaders acknowledged obstacles', '002'],
     ];
     for (const [doc, start, other] of pairs) {
-      const r = (await seedHit(seedParagraph(doc, start)));
+      const r = await seedHit(seedParagraph(doc, start));
       const v = r.versions.find((x) => x.docId === id(other));
       expect(v, `${doc} "${start}" should carry ${other}`).toBeDefined();
       expect(v!.kind).toBe('reworded');
@@ -44,13 +43,13 @@ describe('CorpusMatcher on the seeds', () => {
       .replace(/ /g, (s, i: number) => (i % 3 ? '\u00A0' : '\u200B '))
       .replace('officials', 'oﬃcials')
       .replace('Ukraine', 'Ｕｋｒａｉｎｅ');
-    expect((await seedMatch(disguised))).toMatchObject({ kind: 'verbatim', source: id('000'), score: 1 });
+    expect(await seedMatch(disguised)).toMatchObject({ kind: 'verbatim', source: id('000'), score: 1 });
   });
 
   it('marks only the quoted part of a paragraph and reports its coverage', async () => {
     const quote = 'China not only rebuffed the Biden administration but also presented the intelligence shared by the US to Moscow.';
     const text = `Commentators in the region were scathing. ${quote} Diplomats in Brussels declined to comment on the record, and the embassy did not answer questions sent on Tuesday.`;
-    const r = (await seedHit(text));
+    const r = await seedHit(text);
     expect(r.source).toBe(id('002'));
     expect(r.coverage).toBeLessThan(0.6);
     expect(r.spans).toHaveLength(1);
@@ -60,10 +59,10 @@ describe('CorpusMatcher on the seeds', () => {
   it('follows a paragraph split in two and two paragraphs merged in one', async () => {
     const p = seedParagraph('000', 'Days after President Biden');
     const [first, ...rest] = p.split('. The Americans');
-    expect((await seedMatch(first + '.'))).toMatchObject({ kind: 'verbatim', source: id('000') });
+    expect(await seedMatch(first + '.')).toMatchObject({ kind: 'verbatim', source: id('000') });
     expect((await seedMatch('The Americans' + rest.join('. The Americans')))?.source).toBe(id('000'));
     const merged = `${seedParagraph('000', 'For months, some')} ${seedParagraph('000', 'Around Feb. 10')}`;
-    expect((await seedMatch(merged))).toMatchObject({ kind: 'verbatim', source: id('000'), coverage: 1 });
+    expect(await seedMatch(merged)).toMatchObject({ kind: 'verbatim', source: id('000'), coverage: 1 });
   });
 
   it('never flags independent writing on the same events, furniture, or empty text', async () => {
@@ -75,11 +74,11 @@ describe('CorpusMatcher on the seeds', () => {
       '',
       '   ',
     ])
-      expect((await seedMatch(text))).toBeNull();
+      expect(await seedMatch(text)).toBeNull();
   });
 
   it('names the corpus document ranked first as the original', async () => {
-    const r = (await seedHit(seedParagraph('000', 'After one diplomatic exchange')));
+    const r = await seedHit(seedParagraph('000', 'After one diplomatic exchange'));
     expect(r.versions.map((v) => v.docId)).toEqual(expect.arrayContaining([id('000'), id('003')]));
     expect(r.original).toBe(r.versions.find((v) => v.docId === r.original)!.docId);
   });

@@ -51,8 +51,12 @@ describe('MinHasher', () => {
   });
 
   it('estimates the exact Jaccard of character 5-gram sets', () => {
-    const a = charGrams(canonical('After one diplomatic exchange in December, U.S. officials received intelligence showing Beijing had shared the information with Moscow'));
-    const b = charGrams(canonical('After a diplomatic exchange in December, US officials received intelligence indicating that Beijing had shared information with Moscow'));
+    const a = charGrams(
+      canonical('After one diplomatic exchange in December, U.S. officials received intelligence showing Beijing had shared the information with Moscow'),
+    );
+    const b = charGrams(
+      canonical('After a diplomatic exchange in December, US officials received intelligence indicating that Beijing had shared information with Moscow'),
+    );
     const h = new MinHasher();
     expect(Math.abs(estimateJaccard(h.signature(a), h.signature(b)) - jaccard(a, b))).toBeLessThan(0.12);
   });

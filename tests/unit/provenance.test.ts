@@ -5,24 +5,38 @@ import { creditedOutlet, creditsOf } from '../../src/match/outlets';
 import { rankVersions } from '../../src/match/provenance';
 import { id, seedHit, seedParagraph } from './helpers/seeds';
 
-
 describe('credits to outside outlets', () => {
   it('reads the ways texts credit a source', async () => {
-    for (const text of ['…and actions, American officials said. -NYT', 'according to the New York Times, citing officials', 'But as the NYT reported in a story published Thursday:', 'the NYT wrote, “The Biden administration…”'])
+    for (const text of [
+      '…and actions, American officials said. -NYT',
+      'according to the New York Times, citing officials',
+      'But as the NYT reported in a story published Thursday:',
+      'the NYT wrote, “The Biden administration…”',
+    ])
       expect(creditedOutlet(text)?.name, text).toBe('The New York Times');
     expect(creditedOutlet('according to U.S. officials, the talks failed')).toBeNull();
   });
 
   it('carries a lead-in credit into the quoted paragraphs below it', async () => {
     const ps = ['Intro text.', 'But as the NYT reported on Thursday:', 'Quoted one.', 'Quoted two.', 'Quoted three.'];
-    expect(creditsOf(ps, ps.map(() => false))).toEqual([null, 'The New York Times', 'The New York Times', 'The New York Times', 'The New York Times']);
+    expect(
+      creditsOf(
+        ps,
+        ps.map(() => false),
+      ),
+    ).toEqual([null, 'The New York Times', 'The New York Times', 'The New York Times', 'The New York Times']);
   });
 });
 
 describe('ranking the original', () => {
   it('names the NYT as the cited original for passages 000 and 003 quote, above the rewrites', async () => {
-    for (const text of [seedParagraph('000', 'After one diplomatic exchange'), seedParagraph('003', 'Each time'), seedParagraph('001', 'After a diplomatic exchange'), seedParagraph('004', 'Every time')]) {
-      const r = (await seedHit(text));
+    for (const text of [
+      seedParagraph('000', 'After one diplomatic exchange'),
+      seedParagraph('003', 'Each time'),
+      seedParagraph('001', 'After a diplomatic exchange'),
+      seedParagraph('004', 'Every time'),
+    ]) {
+      const r = await seedHit(text);
       expect(r.provenance.citedOutlet).toBe('The New York Times');
       // Both quoters credit the NYT; they are not verbatim copies of each other.
       expect(r.provenance).toMatchObject({ basis: 'citation', citedBy: [id('000'), id('003')], quotedVerbatim: false });
@@ -34,7 +48,7 @@ describe('ranking the original', () => {
   });
 
   it('lists every corpus version, including those only the corpus links', async () => {
-    const r = (await seedHit(seedParagraph('004', 'Every time')));
+    const r = await seedHit(seedParagraph('004', 'Every time'));
     expect(r.versions.map((v) => v.docId).sort()).toEqual([id('000'), id('001'), id('003'), id('004')]);
     expect(r.versions.find((v) => v.docId === id('000'))!.via).toBe('corpus');
   });

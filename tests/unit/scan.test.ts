@@ -25,10 +25,7 @@ describe('npm run scan', () => {
     const [{ file, paragraphs }] = results;
     expect(file).toBe(FIXTURE);
     // nav and footer are not article text; the short label is not a paragraph.
-    expect(paragraphs.map((p) => p.text)).toEqual([
-      SEED_000_P1,
-      expect.stringMatching(/^Volunteers at the harbour museum/),
-    ]);
+    expect(paragraphs.map((p) => p.text)).toEqual([SEED_000_P1, expect.stringMatching(/^Volunteers at the harbour museum/)]);
     expect(paragraphs[0]).toEqual({ text: SEED_000_P1, kind: 'verbatim', source: '000_1314c5edfdd34a8c', score: 1, coverage: 1 });
     expect(paragraphs[1]).toMatchObject({ kind: null, source: null, score: null, coverage: null });
   });

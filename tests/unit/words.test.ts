@@ -43,10 +43,16 @@ describe('the provenance sentence', () => {
   });
 
   it('words what the matcher finds in the seeds as the pages show it', async () => {
-    const r = (await seedHit(seedParagraph('000', 'After one diplomatic exchange')));
+    const r = await seedHit(seedParagraph('000', 'After one diplomatic exchange'));
     expect(describeProvenance(r.provenance)).toMatch(/^Original: The New York Times \(cited as source\), quoted by 000 and 003$/);
     const meta = (date: string | null) => ({ title: 't', publisher: null, author: null, date, url: null });
-    const byDate = rankVersions([{ docId: 'b', meta: meta('2022-03-01'), cites: null, consensus: 2 }, { docId: 'a', meta: meta('2022-02-01'), cites: null, consensus: 1 }], () => null);
+    const byDate = rankVersions(
+      [
+        { docId: 'b', meta: meta('2022-03-01'), cites: null, consensus: 2 },
+        { docId: 'a', meta: meta('2022-02-01'), cites: null, consensus: 1 },
+      ],
+      () => null,
+    );
     expect(describeProvenance(byDate)).toBe('Earliest in corpus: a (2022-02-01)');
   });
 });
@@ -97,7 +103,9 @@ describe('layers', () => {
     dom: above('backend', 'storage', 'index'),
   };
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 
   it.each(Object.entries(forbidden))('nothing under src/%s imports from a layer above it', (layer, above) => {
     const wrong: string[] = [];
