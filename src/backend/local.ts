@@ -18,7 +18,7 @@ export interface BundledCorpus {
  * An extension API call every 20 s keeps it alive while steps remain.
  */
 const KEEP_ALIVE_MS = 20_000;
-/** How long a page query waits for articles being indexed before answering with what is searchable. */
+/** How long a page query on an empty index waits for the articles being indexed (the seeds, after install). */
 const SETTLE_WAIT_MS = 3_000;
 
 /**
@@ -35,7 +35,8 @@ export class LocalBackend implements CorpusBackend {
   ) {}
 
   async match(texts: string[]): Promise<Array<BlockMatch | null>> {
-    await this.settled(SETTLE_WAIT_MS);
+    // Just installed: the bundled corpus is on its way. Otherwise answer at once with what is searchable.
+    if ((await this.index.documentCount()) === 0) await this.settled(SETTLE_WAIT_MS);
     try {
       return await this.index.matcher.match(texts);
     } catch {

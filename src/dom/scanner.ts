@@ -4,6 +4,13 @@ import { inSlices } from './schedule';
 
 /** Blocks per request to the background: small enough to answer quickly. */
 const BATCH = 150;
+/**
+ * The first request of a pass is smaller: a worker that was stopped reads
+ * the index partitions a request's grams fall in, about one read per
+ * sampled gram, so the first highlight comes after a few dozen reads
+ * instead of thousands.
+ */
+const FIRST_BATCH = 12;
 
 export type MatchFn = (texts: string[]) => Promise<Array<BlockMatch | null>>;
 
@@ -37,6 +44,7 @@ export class PageScanner {
     const elements = new Set<Element>();
     for (const r of roots) for (const el of candidateElements(r)) elements.add(el);
     let batch: Block[] = [];
+    let limit = FIRST_BATCH;
     const flushes: Promise<void>[] = [];
     await inSlices(elements, (el) => {
       if (this.stopped || !el.isConnected) return;
@@ -48,9 +56,10 @@ export class PageScanner {
       this.seen.set(el, text);
       if (!block) return this.apply({ element: el, text, linkChars: 0, pieces: [] }, null);
       batch.push(block);
-      if (batch.length >= BATCH) {
+      if (batch.length >= limit) {
         flushes.push(this.send(batch));
         batch = [];
+        limit = BATCH;
       }
     });
     if (batch.length) flushes.push(this.send(batch));

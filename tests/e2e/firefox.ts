@@ -81,6 +81,12 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       await poll(() => popup.evaluate(() => location.search.startsWith('?tab=') && document.body.hasAttribute('data-ready')), 'the popup to render');
       return popup;
     },
-    close: () => browser.close(),
+    // Wait for the process itself to end: the next launch may reuse the profile, and two Firefoxes must never share it.
+    async close() {
+      const proc = browser.process();
+      const exited = proc && proc.exitCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : Promise.resolve();
+      await browser.close();
+      await exited;
+    },
   };
 }
