@@ -11,11 +11,9 @@ async function bundled(): Promise<BundledCorpus> {
 export default defineBackground(() => {
   const corpus = new LocalBackend(undefined, () => browser.runtime.getPlatformInfo());
 
-  browser.runtime.onInstalled.addListener(() => {
-    void bundled().then((b) => corpus.ensureBundled(b));
-  });
-  // A worker stopped mid-import resumes on whatever wakes it.
-  void corpus.work();
+  // On every start, not only on install: a worker stopped before it staged the seeds
+  // would otherwise wait for the next update. Unchanged seeds cost one hash.
+  void corpus.ensureBundled(bundled());
 
   browser.runtime.onMessage.addListener(
     dispatcher<ContentToBackground & PopupToBackground & PageToBackground>({

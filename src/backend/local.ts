@@ -28,6 +28,8 @@ const SETTLE_WAIT_MS = 3_000;
  */
 export class LocalBackend implements CorpusBackend {
   private running: Promise<void> | undefined;
+  /** The bundled corpus being checked and staged, when a start began it. */
+  private bundling: Promise<void> | undefined;
 
   constructor(
     readonly index = new LocalIndex(),
@@ -36,7 +38,10 @@ export class LocalBackend implements CorpusBackend {
 
   async match(texts: string[]): Promise<Array<BlockMatch | null>> {
     // Just installed: the bundled corpus is on its way. Otherwise answer at once with what is searchable.
-    if ((await this.index.documentCount()) === 0) await this.settled(SETTLE_WAIT_MS);
+    if ((await this.index.documentCount()) === 0) {
+      await this.bundling;
+      await this.settled(SETTLE_WAIT_MS);
+    }
     try {
       return await this.index.matcher.match(texts);
     } catch {
@@ -81,7 +86,7 @@ export class LocalBackend implements CorpusBackend {
   }
 
   async documents(): Promise<DocumentSummary[]> {
-    return (await this.index.documentRecords()).map((d) => ({
+    return this.index.eachDocument((d) => ({
       id: d.id,
       title: d.meta.title,
       publisher: d.meta.publisher,
@@ -96,7 +101,12 @@ export class LocalBackend implements CorpusBackend {
    * Stages the bundled corpus as the Demo collection when it changed since
    * it was last staged (install, update, or a first run after migration).
    */
-  async ensureBundled(bundle: BundledCorpus): Promise<void> {
+  ensureBundled(bundle: BundledCorpus | Promise<BundledCorpus>): Promise<void> {
+    this.bundling = Promise.resolve(bundle).then((b) => this.stageBundle(b));
+    return this.bundling;
+  }
+
+  private async stageBundle(bundle: BundledCorpus): Promise<void> {
     const hash = `b${hashString(JSON.stringify(bundle))}`;
     const state = await this.index.currentState();
     if (state.bundled !== hash) {

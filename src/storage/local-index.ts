@@ -94,7 +94,6 @@ export class LocalIndex implements IndexReader {
     return (await this.db()).count('staging');
   }
 
-  /** Does one step of pending work, the most urgent first. */
   /**
    * Does one step of pending work. Grouping and merging come before more
    * indexing, so a long import keeps its backlog and its segment count small.
@@ -103,7 +102,8 @@ export class LocalIndex implements IndexReader {
     const state = await this.currentState();
     if (state.grouping.length) return this.group();
     if (state.merge || mergeCandidates(state.segments)) return this.mergeStep();
-    if (await this.stagedCount()) return this.indexStaged();
+    // Document numbers are never reused; a corpus that used them all indexes nothing more (README, limits).
+    if (state.nextDoc <= MAX_DOCUMENT_NUMBER && (await this.stagedCount())) return this.indexStaged();
     if (state.dead) return this.cleanStep();
     return 'idle';
   }
@@ -115,7 +115,8 @@ export class LocalIndex implements IndexReader {
     const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
     let cursor = await tx.objectStore('staging').openCursor();
     const batch: Article[] = [];
-    while (cursor && batch.length < INDEX_BATCH) {
+    const room = Math.min(INDEX_BATCH, MAX_DOCUMENT_NUMBER + 1 - state.nextDoc);
+    while (cursor && batch.length < room) {
       batch.push(cursor.value);
       void cursor.delete();
       cursor = await cursor.continue();
@@ -130,7 +131,6 @@ export class LocalIndex implements IndexReader {
     const shortCounts = new Map<number, number>();
     const first = state.nextDoc;
     for (const article of byId.values()) {
-      if (state.nextDoc > MAX_DOCUMENT_NUMBER) break;
       const num = state.nextDoc++;
       const facts = documentFacts(article);
       const record: DocRecord = {
@@ -303,9 +303,15 @@ export class LocalIndex implements IndexReader {
     return n;
   }
 
-  /** Every document's record, for listings; texts included. */
-  async documentRecords(): Promise<DocRecord[]> {
-    return (await this.db()).getAll('docs');
+  /** Something of every document, read one record at a time: a 100,000-article corpus is never in memory at once. */
+  async eachDocument<T>(pick: (doc: DocRecord) => T): Promise<T[]> {
+    const out: T[] = [];
+    let cursor = await (await this.db()).transaction('docs').store.openCursor();
+    while (cursor) {
+      out.push(pick(cursor.value));
+      cursor = await cursor.continue();
+    }
+    return out;
   }
 
   /** After a commit: the new state, and (when segments were added) reads under way must not fill the cache. */
