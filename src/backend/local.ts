@@ -20,6 +20,8 @@ export interface BundledCorpus {
 const KEEP_ALIVE_MS = 20_000;
 /** How long a page query on an empty index waits for the articles being indexed (the seeds, after install). */
 const SETTLE_WAIT_MS = 3_000;
+/** Imports this small wait until they are searchable. */
+const FEW_ARTICLES = 20;
 
 /**
  * The corpus in this browser: the IndexedDB index, and the loop that works
@@ -28,6 +30,8 @@ const SETTLE_WAIT_MS = 3_000;
  */
 export class LocalBackend implements CorpusBackend {
   private running: Promise<void> | undefined;
+  /** Called after every step: waiters for the staged articles to be indexed. */
+  private afterStep: Array<() => void> = [];
   /** The bundled corpus being checked and staged, when a start began it. */
   private bundling: Promise<void> | undefined;
 
@@ -57,10 +61,15 @@ export class LocalBackend implements CorpusBackend {
     }
   }
 
-  /** Accepts articles; they are stored before this resolves, and indexed in steps. */
+  /**
+   * Accepts articles; they are stored before this resolves, and indexed in
+   * steps. A few articles (a reader adding a page) are searchable when it
+   * resolves, unless a large import is ahead of them.
+   */
   async import(articles: Article[]): Promise<{ staged: number }> {
     await this.index.stage(articles);
-    this.work();
+    if (articles.length <= FEW_ARTICLES) await this.settled(SETTLE_WAIT_MS);
+    else void this.work();
     return { staged: articles.length };
   }
 
@@ -125,13 +134,16 @@ export class LocalBackend implements CorpusBackend {
     this.running ??= (async () => {
       let last = Date.now();
       try {
-        while ((await this.index.step()) !== 'idle')
+        while ((await this.index.step()) !== 'idle') {
+          this.notify();
           if (Date.now() - last > KEEP_ALIVE_MS) {
             last = Date.now();
             await this.keepAlive();
           }
+        }
       } finally {
         this.running = undefined;
+        this.notify();
       }
     })();
     return this.running;
@@ -141,8 +153,18 @@ export class LocalBackend implements CorpusBackend {
   async settled(ms = Infinity): Promise<void> {
     const end = Date.now() + ms;
     while ((await this.index.stagedCount()) > 0 && Date.now() < end) {
-      this.work();
-      await new Promise((r) => setTimeout(r, 20));
+      const next = new Promise<void>((resolve) => {
+        this.afterStep.push(resolve);
+        setTimeout(resolve, Math.min(end - Date.now(), 2 ** 31 - 1));
+      });
+      void this.work();
+      await next;
     }
+  }
+
+  private notify(): void {
+    const waiting = this.afterStep;
+    this.afterStep = [];
+    for (const resolve of waiting) resolve();
   }
 }
