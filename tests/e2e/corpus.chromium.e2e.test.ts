@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seededStream } from '../../src/fingerprint/hash';
-import type { CorpusStatus, DocumentSummary } from '../../src/messages';
+import type { DocumentSummary } from '../../src/messages';
 import type { BlockMatch } from '../../src/match/matcher';
-import { DEMO_COLLECTION, type Article } from '../../src/types';
+import type { Article } from '../../src/types';
 import { syntheticCorpus } from '../../scripts/lib/synth';
 import { launchChromium, type ChromiumHarness } from './chromium';
-import { importMessage, sendFromExtensionPage, settled, writeLegacyDatabase } from './corpus-api';
+import {
+  expectMigrated,
+  importMessage,
+  legacyDocuments,
+  legacyOnly,
+  sendFromExtensionPage,
+  settled,
+  status,
+  waitSettled,
+  writeLegacyDatabase,
+  type Ask,
+} from './corpus-api';
 import { readHighlights, scanned } from './page-reads';
 import { startServer } from './server';
 
@@ -14,15 +25,6 @@ const IMPORTED = 600;
 const articles: Article[] = syntheticCorpus(IMPORTED, 0x1a2b).map((d, i) => ({ ...d, id: `wire-${i}`, collection: 'Wire' }));
 const last = articles[IMPORTED - 1];
 const first = articles[0];
-const legacyOnly: Article = {
-  id: 'legacy-note',
-  collection: DEMO_COLLECTION,
-  meta: { title: 'A note kept by an earlier release', publisher: null, author: null, date: null, url: null },
-  paragraphs: [
-    'Volunteers at the lighthouse museum catalogued four hundred brass instruments over the winter, recording each maker and the ship it once served before the collection goes on display next spring.',
-  ],
-};
-
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 
@@ -48,22 +50,15 @@ async function extensionPage(): Promise<Page> {
   return page;
 }
 
-const status = (page: Page) => page.evaluate(sendFromExtensionPage, { type: 'corpus/status' }) as Promise<CorpusStatus>;
-
-async function waitSettled(page: Page, timeout = 120_000): Promise<CorpusStatus> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const s = await status(page).catch(() => undefined);
-    if (s && settled(s)) return s;
-    if (Date.now() > end) throw new Error(`The import did not finish: ${JSON.stringify(s)}`);
-    await page.waitForTimeout(200);
-  }
-}
+const ask =
+  (page: Page): Ask =>
+  (message) =>
+    page.evaluate(sendFromExtensionPage, message);
 
 describe('Chromium: the corpus index', () => {
   it('imports articles through the typed API while the worker is stopped three times, and loses none', async () => {
     const page = await extensionPage();
-    await waitSettled(page);
+    await waitSettled(ask(page));
     for (let i = 0; i < articles.length; i += 100) {
       const answer = await page.evaluate(sendFromExtensionPage, importMessage(articles.slice(i, i + 100)));
       expect(answer).toEqual({ staged: Math.min(100, articles.length - i) });
@@ -73,13 +68,13 @@ describe('Chromium: the corpus index', () => {
     let stops = 0;
     while (stops < 3) {
       await page.waitForTimeout(50 + (random() % 400));
-      const s = await status(page);
+      const s = await status(ask(page));
       if (settled(s)) break;
       await cr.stopServiceWorker();
       stops++;
     }
     expect(stops).toBe(3);
-    const done = await waitSettled(page);
+    const done = await waitSettled(ask(page));
     expect(done.documents).toBe(IMPORTED + 5);
     const ids = ((await page.evaluate(sendFromExtensionPage, { type: 'corpus/documents' })) as DocumentSummary[]).map((d) => d.id);
     expect(new Set(ids).size).toBe(IMPORTED + 5);
@@ -115,25 +110,11 @@ describe('Chromium: the corpus index', () => {
 
   it('upgrades a version-1 database left by an earlier release, losing nothing', async () => {
     const page = await extensionPage();
-    await waitSettled(page);
-    const seeds = ((await page.evaluate(() => fetch('/seeds.json').then((r) => r.json()))) as { files: Array<{ name: string; text: string }> }).files.map(
-      (f) => {
-        const [title, ...paragraphs] = f.text
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean);
-        return { id: f.name.replace(/\.txt$/, ''), meta: { title, publisher: null, author: null, date: null, url: null }, paragraphs };
-      },
-    );
-    // The worker closes its connection when another context deletes or upgrades the database.
-    await page.evaluate(writeLegacyDatabase, [...seeds, legacyOnly]);
-    // Its next read opens the database at version 2 and migrates it.
-    const done = await waitSettled(page);
-    expect(done.documents).toBe(seeds.length + 1);
-    const docs = (await page.evaluate(sendFromExtensionPage, { type: 'corpus/documents' })) as DocumentSummary[];
-    expect(docs.find((d) => d.id === 'legacy-note')).toMatchObject({ collection: DEMO_COLLECTION, title: legacyOnly.meta.title });
-    const [m] = (await page.evaluate(sendFromExtensionPage, { type: 'content/scan', texts: legacyOnly.paragraphs })) as Array<BlockMatch | null>;
-    expect(m).toMatchObject({ kind: 'verbatim', source: 'legacy-note' });
+    await waitSettled(ask(page));
+    // The worker closes its connection when another context deletes or upgrades the database,
+    // and its next read opens the database at version 2 and migrates it.
+    await page.evaluate(writeLegacyDatabase, legacyDocuments);
+    await expectMigrated(ask(page));
     await page.close();
   });
 });
