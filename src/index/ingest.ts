@@ -1,6 +1,7 @@
-import { furnitureMask, shortLineKey } from '../corpus/furniture';
+import { furnitureMask, SHARED_LINE_DOCS, shortLineKey } from '../corpus/furniture';
 import { charGrams } from '../fingerprint/grams';
 import { sampleGrams } from '../fingerprint/sample';
+import type { IndexedParagraph, VersionLink } from '../match/matcher';
 import { creditsOf } from '../match/outlets';
 import { canonical } from '../text/normalize';
 import type { CorpusDocument } from '../types';
@@ -32,4 +33,26 @@ export function documentPostings(num: number, doc: CorpusDocument, facts: Docume
       out.pids.push(pid);
     }
   }
+}
+
+/** A stored paragraph as matching reads it; shared short lines are furniture. */
+export function paragraphOf(
+  doc: CorpusDocument,
+  facts: DocumentFacts,
+  pid: number,
+  index: number,
+  sharedBy: (key: number) => number,
+  versions: VersionLink[],
+): IndexedParagraph {
+  const key = facts.shortKeys[index];
+  return {
+    key: pid,
+    docId: doc.id,
+    index,
+    text: doc.paragraphs[index],
+    meta: doc.meta,
+    cites: facts.cites[index],
+    furniture: facts.furniture[index] || (key !== 0 && sharedBy(key) >= SHARED_LINE_DOCS),
+    versions,
+  };
 }

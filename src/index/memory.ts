@@ -1,9 +1,8 @@
-import { SHARED_LINE_DOCS } from '../corpus/furniture';
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { CorpusDocument, GramPostings } from '../types';
 import { applyPairs, findVersionPairs } from './grouping';
 import { docOfPid, indexOfPid, paragraphIds } from './ids';
-import { documentFacts, documentPostings, type DocumentFacts } from './ingest';
+import { documentFacts, documentPostings, paragraphOf, type DocumentFacts } from './ingest';
 import { BlockReader, buildBlock, lookup } from './partition';
 
 export interface AddOptions {
@@ -133,26 +132,4 @@ export class MemoryIndex implements IndexReader {
     }
     return out;
   }
-}
-
-/** A stored paragraph as matching reads it; shared short lines are furniture. */
-export function paragraphOf(
-  doc: CorpusDocument,
-  facts: DocumentFacts,
-  pid: number,
-  index: number,
-  sharedBy: (key: number) => number,
-  versions: VersionLink[],
-): IndexedParagraph {
-  const key = facts.shortKeys[index];
-  return {
-    key: pid,
-    docId: doc.id,
-    index,
-    text: doc.paragraphs[index],
-    meta: doc.meta,
-    cites: facts.cites[index],
-    furniture: facts.furniture[index] || (key !== 0 && sharedBy(key) >= SHARED_LINE_DOCS),
-    versions,
-  };
 }

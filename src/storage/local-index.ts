@@ -1,7 +1,6 @@
 import { applyPairs, findVersionPairs } from '../index/grouping';
 import { docOfPid, indexOfPid, MAX_DOCUMENT_NUMBER, paragraphIds } from '../index/ids';
-import { documentFacts, documentPostings } from '../index/ingest';
-import { paragraphOf } from '../index/memory';
+import { documentFacts, documentPostings, paragraphOf } from '../index/ingest';
 import { BlockReader, buildBlock, FINE_PARTITIONS, lookup, mergeBlocks, partitionOf, splitBlock, WHOLE } from '../index/partition';
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { Article, GramPostings } from '../types';
