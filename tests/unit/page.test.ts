@@ -63,7 +63,7 @@ describe('the content script in a page', () => {
     const quoted = document.getElementById('quoted')!;
     await vi.waitFor(() => expect(quoted.getAttribute('data-reprint-kind')).toBe('verbatim'));
     expect(document.getElementById('own')!.hasAttribute('data-reprint-kind')).toBe(false);
-    expect(document.documentElement.getAttribute('data-reprint-scanned')).toBe('2');
+    await vi.waitFor(() => expect(document.documentElement.getAttribute('data-reprint-scanned')).toBe('2'));
 
     quoted.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     const tip = await vi.waitFor(() => document.querySelector('reprint-tooltip')!.shadowRoot!);
