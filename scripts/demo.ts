@@ -28,8 +28,7 @@ if (headed) {
 mkdirSync(OUT, { recursive: true });
 const found = await page.evaluate(readHighlights);
 console.log(`Scanned ${await page.getAttribute('html', 'data-reprint-scanned')} paragraphs; ${found.length} reprinted:`);
-for (const f of found)
-  console.log(`  ${f.kind!.padEnd(8)} ${f.score} of ${f.source} (original ${f.original}, coverage ${f.coverage})  "${f.text}…"`);
+for (const f of found) console.log(`  ${f.kind!.padEnd(8)} ${f.score} of ${f.source} (original ${f.original}, coverage ${f.coverage})  "${f.text}…"`);
 
 await page.screenshot({ path: path.join(OUT, 'page.png'), fullPage: true });
 const openTooltip = async (selector: string) => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusDocument } from '../src/corpus/document';
 import { jaccard, wordShingles } from '../src/fingerprint/grams';
-import { MemoryIndex } from '../src/index/memory';
+import { MemoryIndex, type AddOptions } from '../src/index/memory';
 import type { BlockMatch, Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
@@ -16,16 +16,7 @@ import { syntheticCorpus } from './lib/synth';
 
 export const CASES_PATH = join(REPO_ROOT, 'tests/fixtures/labelled/cases.json');
 
-export const CATEGORIES = [
-  'verbatim',
-  'edited',
-  'reworded',
-  'partial',
-  'disguised',
-  'same-topic',
-  'furniture',
-  'unrelated',
-] as const;
+export const CATEGORIES = ['verbatim', 'edited', 'reworded', 'partial', 'disguised', 'same-topic', 'furniture', 'unrelated'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const NEGATIVE_CATEGORIES: readonly Category[] = ['same-topic', 'furniture', 'unrelated'];
 
@@ -55,15 +46,10 @@ export const TARGETS: Partial<Record<Category, { recall?: number; kindAccuracy?:
   unrelated: { falseAlarms: 0 },
 };
 
-export async function matcherFor(documents: CorpusDocument[]): Promise<Matcher> {
-  return (await MemoryIndex.of(documents)).matcher;
+export async function matcherFor(documents: CorpusDocument[], options?: AddOptions): Promise<Matcher> {
+  return (await MemoryIndex.of(documents, options)).matcher;
 }
 
-/**
- * Every paragraph of an index that `MemoryIndex.of` built, by id, in
- * document order. Such an index numbers its documents 0, 1, … as given; the
- * index lists no ids, so that is checked here.
- */
 /**
  * Synthetic documents added to the seeds to evaluate at scale: with 2,000
  * of them, grams in more than 1% of documents are common (as at 10,000)
@@ -71,8 +57,21 @@ export async function matcherFor(documents: CorpusDocument[]): Promise<Matcher> 
  */
 export const FILLER_DOCS = 2000;
 
+const FILLER_SEED = 0xf111e7;
+
 export function amongFiller(documents: CorpusDocument[], filler = FILLER_DOCS): CorpusDocument[] {
-  return [...documents, ...syntheticCorpus(filler, 0xf111e7)];
+  return [...documents, ...syntheticCorpus(filler, FILLER_SEED)];
+}
+
+/**
+ * Synthetic documents in no filler corpus, for false positives. seededStream
+ * steps its state by a fixed odd number, so another seed replays the same
+ * draws from another point: this one starts 2^31 draws away, further than
+ * any filler corpus under 1.8 million documents reaches (a document takes
+ * about 1,150 draws).
+ */
+export function unrelatedDocuments(count: number): CorpusDocument[] {
+  return syntheticCorpus(count, (FILLER_SEED + 2 ** 31) >>> 0);
 }
 
 export function loadCases(path = CASES_PATH): LabelledCase[] {

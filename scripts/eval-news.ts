@@ -208,7 +208,7 @@ export function editCopy(text: string, type: EditType, seed: number): Edited {
 
 // ------------------------------------------------------------------ pages
 
-interface GoldParagraph {
+export interface GoldParagraph {
   page: string;
   para_index: number;
   text: string;
@@ -292,7 +292,26 @@ export interface ExtractionRow {
 
 const BLOCK_TAGS = 'p, li, blockquote, dd, td, div, section, article, main';
 /** Elements whose text the block reader leaves to no block (blocks.ts NOT_INLINE, minus the block tags). */
-const UNREAD = new Set(['FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FORM', 'DT', 'TH', 'TABLE', 'PRE', 'BUTTON']);
+const UNREAD = new Set([
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'FORM',
+  'DT',
+  'TH',
+  'TABLE',
+  'PRE',
+  'BUTTON',
+]);
 
 /** Why a gold paragraph did not come out as a block. */
 function whyMissed(document: Document, gold: string): string {
@@ -385,9 +404,7 @@ interface Corpus {
 /** Substantive seed paragraphs, interleaved across documents so that every seed comes up early and often. */
 function seedPicks(paragraphs: Corpus['paragraphs']): SeedPick[] {
   const all = [...paragraphs.values()];
-  const byDoc = [...new Set(all.map((p) => p.docId))].map((id) =>
-    all.filter((p) => p.docId === id && !p.furniture && words(p.text).length >= MIN_SEED_WORDS),
-  );
+  const byDoc = [...new Set(all.map((p) => p.docId))].map((id) => all.filter((p) => p.docId === id && !p.furniture && words(p.text).length >= MIN_SEED_WORDS));
   const out: SeedPick[] = [];
   for (let i = 0; i < Math.max(...byDoc.map((x) => x.length)); i++)
     for (const ps of byDoc) if (i < ps.length) out.push({ docId: ps[i].docId, index: ps[i].index, text: ps[i].text });
@@ -411,7 +428,8 @@ function judge(paragraphs: Corpus['paragraphs'], m: BlockMatch | null, origin: s
   for (const key of v?.keys ?? [])
     for (const link of paragraphs.get(key)!.versions) {
       const p = paragraphs.get(link.key)!;
-      if (p.docId === origin) return { right: true, viaVersion: `${m.source.slice(0, 3)}¶${paragraphs.get(key)!.index} ~ ${origin.slice(0, 3)}¶${p.index} (${link.kind})` };
+      if (p.docId === origin)
+        return { right: true, viaVersion: `${m.source.slice(0, 3)}¶${paragraphs.get(key)!.index} ~ ${origin.slice(0, 3)}¶${p.index} (${link.kind})` };
     }
   return { right: false };
 }
@@ -499,12 +517,17 @@ export interface NewsResult {
   seedsUsed: number;
 }
 
-/** Parses `<page>/source.html` fresh for each pass: extraction, injection as saved, injection unhidden. */
-export async function runNewsPages(dir: string, index: MemoryIndex, baseline: ShingleBaseline): Promise<NewsResult> {
-  const gold = readFileSync(join(dir, 'expected_paragraphs.jsonl'), 'utf8')
+/** The pages' own paragraphs: expected.html's <p> texts, as expected_paragraphs.jsonl lists them. */
+export function goldParagraphs(dir: string): GoldParagraph[] {
+  return readFileSync(join(dir, 'expected_paragraphs.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as GoldParagraph);
+}
+
+/** Parses `<page>/source.html` fresh for each pass: extraction, injection as saved, injection unhidden. */
+export async function runNewsPages(dir: string, index: MemoryIndex, baseline: ShingleBaseline): Promise<NewsResult> {
+  const gold = goldParagraphs(dir);
   const pages = [...new Set(gold.map((g) => g.page))];
   const corpus: Corpus = { matcher: index.matcher, paragraphs: await index.allParagraphs() };
   const picks = seedPicks(corpus.paragraphs);
@@ -601,7 +624,7 @@ export function newsReport(r: NewsResult, details = false): string[] {
   const out: string[] = [];
   out.push('## Readability news pages (12 saved real pages, ../shared/evaldata/readability_news_pages)\n');
   out.push(
-    'Read with the extension\'s candidateElements + extractBlock in happy-dom: scripts not run, no style sheet, frame or network loads ' +
+    "Read with the extension's candidateElements + extractBlock in happy-dom: scripts not run, no style sheet, frame or network loads " +
       `(requests attempted and refused: ${r.requests}). Gold = expected.html's <p> texts (expected_paragraphs.jsonl), whitespace-normalised; ` +
       'a gold paragraph is found when an extracted block equals or contains it. Non-gold = blocks that neither contain nor lie inside a gold paragraph; ' +
       '"in article" = of those, text that is in Readability\'s expected article (bullet lists, short paragraphs, quotes) rather than page chrome.\n',
@@ -618,10 +641,16 @@ export function newsReport(r: NewsResult, details = false): string[] {
       '**total**',
       sum((e) => e.gold),
       sum((e) => e.goldFound),
-      `**${pct(sum((e) => e.goldFound), sum((e) => e.gold))}**`,
+      `**${pct(
+        sum((e) => e.goldFound),
+        sum((e) => e.gold),
+      )}**`,
       sum((e) => e.blocks),
       sum((e) => e.nonGold),
-      `**${pct(sum((e) => e.nonGold), sum((e) => e.blocks))}**`,
+      `**${pct(
+        sum((e) => e.nonGold),
+        sum((e) => e.blocks),
+      )}**`,
       sum((e) => e.nonGoldInArticle),
     ]),
   );
@@ -631,7 +660,10 @@ export function newsReport(r: NewsResult, details = false): string[] {
     const totalFound = sum((e) => e.goldFound) - before.goldFound + u.goldFound;
     out.push(
       `${u.page}: the saved page hides its body with an anti-flicker style (\`body { visibility: hidden }\`) that its own script removes, so without scripts nothing is visible and nothing is extracted. ` +
-        `With that style removed: gold ${pct(u.goldFound, u.gold)}, ${u.blocks} blocks, ${u.nonGold} non-gold (${u.nonGoldInArticle} in article); total gold recall would be ${pct(totalFound, sum((e) => e.gold))}.\n`,
+        `With that style removed: gold ${pct(u.goldFound, u.gold)}, ${u.blocks} blocks, ${u.nonGold} non-gold (${u.nonGoldInArticle} in article); total gold recall would be ${pct(
+          totalFound,
+          sum((e) => e.gold),
+        )}.\n`,
     );
   }
   const missed = ex.flatMap((e) => (r.unhidden.find((u) => u.page === e.page) ?? e).missed.map((m) => ({ page: e.page, ...m })));
@@ -641,7 +673,9 @@ export function newsReport(r: NewsResult, details = false): string[] {
     out.push('');
   }
 
-  out.push('### 2. Injected seed paragraphs (acceptance: ≥ 95% verbatim and ≥ 90% lightly edited copies highlighted with a correct source, 0 page paragraphs highlighted)\n');
+  out.push(
+    '### 2. Injected seed paragraphs (acceptance: ≥ 95% verbatim and ≥ 90% lightly edited copies highlighted with a correct source, 0 page paragraphs highlighted)\n',
+  );
   out.push(
     `${PER_PAGE} seed paragraphs per page (≥ ${MIN_SEED_WORDS} words, not furniture: ${r.seedParagraphs} in the seeds, ${r.seedsUsed} used), each a new <p> after every 2nd/3rd gold <p> ` +
       '(spread evenly on short pages), alternating verbatim and edited; edits rotate through ' +
@@ -679,24 +713,35 @@ export function newsReport(r: NewsResult, details = false): string[] {
       (baseFound === injAll.length && baseFa === 0 ? ' — at this edit strength the test does not separate the matcher from the baseline.' : '.'),
   );
   const via = r.injectionUnhidden.flatMap((x) => x.injections).filter((x) => x.viaVersion);
-  if (via.length) out.push(`Counted right through a version link (source ≠ origin): ${via.map((x) => `${x.page} ${x.kind} ${x.origin.slice(0, 3)}¶${x.originIndex} via ${x.viaVersion}`).join('; ')}.`);
+  if (via.length)
+    out.push(
+      `Counted right through a version link (source ≠ origin): ${via.map((x) => `${x.page} ${x.kind} ${x.origin.slice(0, 3)}¶${x.originIndex} via ${x.viaVersion}`).join('; ')}.`,
+    );
   out.push('');
 
   const verdict = (t: Tally) =>
     `verbatim ${pct(t.vOk, t.v)} ${t.v && t.vOk / t.v >= NEWS_TARGETS.verbatim ? '≥' : '<'} 0.95, edited ${pct(t.eOk, t.e)} ${t.e && t.eOk / t.e >= NEWS_TARGETS.edited ? '≥' : '<'} 0.90, false alarms ${t.fa}${t.fa <= NEWS_TARGETS.falseAlarms ? '' : ' > 0'} → ${meets(t) ? 'MET' : 'NOT MET'}`;
   out.push(
     `**Verdict (issue target):** as saved: ${verdict(all)}` +
-      (hiddenPages.length ? `; with ${hiddenPages.join(', ')}'s hiding style removed (as the page renders once its script runs): ${verdict(unhiddenTally)}.` : '.'),
+      (hiddenPages.length
+        ? `; with ${hiddenPages.join(', ')}'s hiding style removed (as the page renders once its script runs): ${verdict(unhiddenTally)}.`
+        : '.'),
   );
   out.push('');
 
   const misses = r.injectionUnhidden.flatMap((x) => x.injections).filter((x) => !x.right);
-  const hiddenMisses = r.injection.filter((x) => x.hidden).flatMap((x) => x.injections).filter((x) => !x.right);
-  if (hiddenMisses.length) out.push(`As saved, the ${hiddenMisses.length} copies on ${hiddenPages.join(', ')} are all missed: no block is extracted from a hidden body.`);
+  const hiddenMisses = r.injection
+    .filter((x) => x.hidden)
+    .flatMap((x) => x.injections)
+    .filter((x) => !x.right);
+  if (hiddenMisses.length)
+    out.push(`As saved, the ${hiddenMisses.length} copies on ${hiddenPages.join(', ')} are all missed: no block is extracted from a hidden body.`);
   if (misses.length) {
     out.push(`Missed copies${hiddenPages.length ? ' (hiding style removed)' : ''}:`);
     for (const m of misses)
-      out.push(`- ${m.page}: ${m.kind}${m.edit ? ` (${m.edit}: ${m.change})` : ''} of ${m.origin.slice(0, 3)}¶${m.originIndex}: got ${describeMatch(m.extracted ? m.match : undefined)}; text «${clip(m.text, 160)}»`);
+      out.push(
+        `- ${m.page}: ${m.kind}${m.edit ? ` (${m.edit}: ${m.change})` : ''} of ${m.origin.slice(0, 3)}¶${m.originIndex}: got ${describeMatch(m.extracted ? m.match : undefined)}; text «${clip(m.text, 160)}»`,
+      );
   } else out.push(`Missed copies${hiddenPages.length ? ' (hiding style removed)' : ''}: none.`);
   const fas = r.injectionUnhidden.flatMap((x) => x.falseAlarms);
   if (fas.length) {

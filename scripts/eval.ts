@@ -1,13 +1,16 @@
 /**
  * `npm run eval`: how well the Matcher finds reprints, against a naive
  * baseline (word 3-shingle Jaccard ≥ 0.5), on the team's labelled fixtures
- * and, when `../shared/evaldata` exists, on public sets (Clough & Stevenson,
- * MSRP, Webis-CPC-11, PAN-13) and seed paragraphs injected into Mozilla
+ * (with the seeds alone, and among 1,000 to 100,000 synthetic documents,
+ * where false positives on unrelated paragraphs are counted too) and, when
+ * `../shared/evaldata` exists, on public sets (Clough & Stevenson, MSRP,
+ * Webis-CPC-11, PAN-13) and seed paragraphs injected into Mozilla
  * Readability's saved news pages (scripts/eval-news.ts, which also checks
  * block extraction on those pages). Prints one markdown table, a few notes,
  * the news-page tables with the verdict against the issue's target, and
  * the wall time. Thresholds are the ones in src/match/kinds.ts: nothing here
- * is tuned. `--details` adds per-case misses and overlap distributions.
+ * is tuned. `--details` adds per-case misses and overlap distributions;
+ * `--scale N` sets the largest synthetic corpus (default 100,000).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +22,7 @@ import { overlap } from '../src/match/align';
 import type { BlockMatch, Matcher } from '../src/match/matcher';
 import { THRESHOLDS, type MatchKind } from '../src/match/kinds';
 import { windowsOf, type Window } from '../src/match/windows';
-import { newsReport, runNewsPages, type NewsResult } from './eval-news';
+import { describeMatch, goldParagraphs, newsReport, runNewsPages, type NewsResult } from './eval-news';
 import {
   acceptedSources,
   BASELINE_JACCARD,
@@ -34,12 +37,17 @@ import {
   scoreByCategory,
   ShingleBaseline,
   shingleJaccard,
+  unrelatedDocuments,
   type CaseResult,
 } from './eval-lib';
 import { readCorpusDir, REPO_ROOT } from './lib/corpus';
 
 const started = performance.now();
 const DETAILS = process.argv.includes('--details');
+/** `--scale N`: the largest synthetic corpus the fixtures and false positives are measured at (default 100,000). */
+const SCALE_ARG = process.argv.indexOf('--scale');
+const SCALE = SCALE_ARG < 0 ? 100_000 : Number(process.argv[SCALE_ARG + 1]);
+if (!Number.isInteger(SCALE) || SCALE < 1) throw new Error(`--scale takes a number of documents, not ${process.argv[SCALE_ARG + 1]}`);
 /** `../shared/evaldata` from the repo root; REPRINT_EVALDATA overrides it (e.g. to check the skip path). */
 const EVALDATA = resolve(REPO_ROOT, process.env.REPRINT_EVALDATA ?? '../shared/evaldata');
 
@@ -66,6 +74,8 @@ interface Dataset {
   /** Columns that mean nothing for this set (no negatives, no kinds). */
   hasNegatives: boolean;
   hasKinds: boolean;
+  /** The baseline was not run (its columns print —). */
+  noBaseline?: boolean;
 }
 
 const KIND_ORDER: MatchKind[] = ['verbatim', 'edited', 'reworded'];
@@ -102,7 +112,7 @@ function row(d: Dataset): string[] {
   const fourOk = count(o, (x) => (x.gold === null ? x.pred === null : kindOk(x)));
   const baseReuseOk = count(o, (x) => (x.gold === null ? x.base === null : baseFound(x)));
   const na = '—';
-  return [
+  const reprint = [
     d.name,
     `${o.length} (${pos.length}/${neg.length})`,
     ratio(foundItems.length, pos.length),
@@ -110,17 +120,40 @@ function row(d: Dataset): string[] {
     kindsFound,
     d.hasKinds ? ratio(count(foundItems, kindOk), foundItems.length) : na,
     d.hasNegatives ? ratio(foundItems.length, flagged) : na,
-    same.length ? ratio(count(same, (x) => x.pred !== null), same.length) : na,
-    other.length ? ratio(count(other, (x) => x.pred !== null), other.length) : na,
+    same.length
+      ? ratio(
+          count(same, (x) => x.pred !== null),
+          same.length,
+        )
+      : na,
+    other.length
+      ? ratio(
+          count(other, (x) => x.pred !== null),
+          other.length,
+        )
+      : na,
     d.hasNegatives ? ratio(reuseOk, o.length) : na,
     d.hasNegatives && d.hasKinds ? ratio(fourOk, o.length) : na,
+  ];
+  const base = [
     ratio(count(pos, baseFound), pos.length),
     ...perKind(baseFound),
     d.hasNegatives ? ratio(count(pos, baseFound), baseFlagged) : na,
-    same.length ? ratio(count(same, (x) => x.base !== null), same.length) : na,
-    other.length ? ratio(count(other, (x) => x.base !== null), other.length) : na,
+    same.length
+      ? ratio(
+          count(same, (x) => x.base !== null),
+          same.length,
+        )
+      : na,
+    other.length
+      ? ratio(
+          count(other, (x) => x.base !== null),
+          other.length,
+        )
+      : na,
     d.hasNegatives ? ratio(baseReuseOk, o.length) : na,
   ];
+  return [...reprint, ...(d.noBaseline ? base.map(() => na) : base)];
 }
 
 const HEADER = [
@@ -147,8 +180,9 @@ const HEADER = [
   'base reuse acc.',
 ];
 
+const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+
 function table(rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(HEADER), line(HEADER.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
@@ -204,9 +238,7 @@ async function predictPage(
   right: string,
 ): Promise<{ pred: Outcome['pred']; matches: Array<{ m: BlockMatch; text: string }> }> {
   const ms = await matcher.match(paragraphs);
-  const matches = paragraphs
-    .map((text, i) => ({ text, m: ms[i] }))
-    .filter((x): x is { text: string; m: BlockMatch } => x.m !== null);
+  const matches = paragraphs.map((text, i) => ({ text, m: ms[i] })).filter((x): x is { text: string; m: BlockMatch } => x.m !== null);
   const rightOnes = matches.filter((x) => x.m.source === right);
   if (rightOnes.length) return { pred: { kind: dominantKind(rightOnes), right: true }, matches };
   if (matches.length) return { pred: { kind: dominantKind(matches), right: false }, matches };
@@ -265,17 +297,39 @@ const detail = (s = '') => DETAILS && details.push(s);
 
 // ------------------------------------------------------------ (a) fixtures
 
-/** The team's fixtures against the seeds, or (`filler`) the seeds among synthetic documents. */
-async function fixturesDataset(filler = 0): Promise<Dataset> {
+/**
+ * Corpora past this many synthetic documents skip version grouping, which
+ * adds links between corpus versions but changes no page match, and costs
+ * more than the rest of the build (5× at 10,000 documents). They skip the
+ * baseline too: it is a brute-force scan of every corpus paragraph.
+ */
+const FULL_UP_TO = FILLER_DOCS;
+
+/** The seeds alone (`filler` 0) or among synthetic documents, indexed and timed. */
+interface Corpus {
+  filler: number;
+  documents: CorpusDocument[];
+  matcher: Matcher;
+  grouped: boolean;
+  seconds: number;
+}
+
+async function fixtureCorpus(filler: number): Promise<Corpus> {
   const { documents: seeds } = readCorpusDir();
   const documents = filler ? amongFiller(seeds, filler) : seeds;
-  const matcher = await matcherFor(documents);
-  const baseline = ShingleBaseline.ofParagraphs(documents);
-  const cases = loadCases();
-  const results = await runCases(matcher, cases);
+  const grouped = filler <= FULL_UP_TO;
+  const t = performance.now();
+  const matcher = await matcherFor(documents, { group: grouped });
+  return { filler, documents, matcher, grouped, seconds: (performance.now() - t) / 1000 };
+}
+
+/** The team's fixtures against a corpus. */
+async function fixturesDataset({ filler, documents, matcher, grouped }: Corpus): Promise<Dataset> {
+  const baseline = filler <= FULL_UP_TO ? ShingleBaseline.ofParagraphs(documents) : null;
+  const results = await runCases(matcher, loadCases());
   const outcomes = results.map((r): Outcome => {
     const accepted = acceptedSources(r.case);
-    const b = baseline.match(r.case.page);
+    const b = baseline?.match(r.case.page) ?? null;
     return {
       gold: r.case.expect.kind,
       negative: r.positive ? undefined : r.case.category === 'same-topic' ? 'same-topic' : 'other',
@@ -283,9 +337,12 @@ async function fixturesDataset(filler = 0): Promise<Dataset> {
       base: b === null ? null : r.positive && accepted.includes(b) ? 'right' : 'wrong',
     };
   });
-  if (DETAILS && !filler) await fixtureDetails(documents, results, baseline);
-  const name = filler ? `Team fixtures (seeds among ${filler.toLocaleString('en')} synthetic docs; common grams dropped)` : 'Team fixtures (seeds corpus)';
-  return { name, outcomes, hasNegatives: true, hasKinds: true };
+  if (DETAILS && baseline && !filler) await fixtureDetails(documents, results, baseline);
+  const skipped = grouped ? '' : '; versions not grouped, no baseline';
+  const name = filler
+    ? `Team fixtures (seeds among ${filler.toLocaleString('en')} synthetic docs; common grams dropped${skipped})`
+    : 'Team fixtures (seeds corpus)';
+  return { name, outcomes, hasNegatives: true, hasKinds: true, noBaseline: !baseline };
 }
 
 async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[], baseline: ShingleBaseline): Promise<void> {
@@ -293,19 +350,16 @@ async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[]
   detail('## Fixtures by category (recall = right source, any kind; kind acc. over all positives)');
   for (const cat of CATEGORIES) {
     const s = scores[cat];
-    detail(
-      `- ${cat}: n ${s.n}` +
-        (Number.isNaN(s.recall) ? `, false alarms ${s.falseAlarms}` : `, recall ${s.found}/${s.n}, kind ${s.kindOk}/${s.n}`),
-    );
+    detail(`- ${cat}: n ${s.n}` + (Number.isNaN(s.recall) ? `, false alarms ${s.falseAlarms}` : `, recall ${s.found}/${s.n}, kind ${s.kindOk}/${s.n}`));
   }
   detail('\n## Fixture misses (wrong kind, wrong/no source, false alarm)');
   for (const cat of CATEGORIES) for (const r of scores[cat].misses) detail(`- ${describeResult(r)}\n  page: ${r.case.page}`);
-  const windowsByDoc = new Map(
-    documents.map((d) => [d.id, d.paragraphs.flatMap((p) => windowsOf(p))] as const),
-  );
+  const windowsByDoc = new Map(documents.map((d) => [d.id, d.paragraphs.flatMap((p) => windowsOf(p))] as const));
   const all = [...windowsByDoc.values()].flat();
   detail('\n## Fixtures: best window overlap (5-gram shared / larger side), vs accepted sources (positives) or all seeds (negatives)');
-  detail(`thresholds: unitOverlap ${THRESHOLDS.unitOverlap}, editedOverlap ${THRESHOLDS.editedOverlap} (below it a window needs ≥ ${THRESHOLDS.rewordedMinWords} words)`);
+  detail(
+    `thresholds: unitOverlap ${THRESHOLDS.unitOverlap}, editedOverlap ${THRESHOLDS.editedOverlap} (below it a window needs ≥ ${THRESHOLDS.rewordedMinWords} words)`,
+  );
   for (const cat of CATEGORIES) {
     const rs = results.filter((r) => r.case.category === cat);
     const os = rs.map((r) => {
@@ -335,7 +389,10 @@ async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[]
     const ms = await others.match(d.paragraphs);
     d.paragraphs.forEach((p, i) => {
       const m = ms[i];
-      const b = bestOverlap([p], documents.filter((x) => x.id !== d.id).flatMap((x) => windowsByDoc.get(x.id)!));
+      const b = bestOverlap(
+        [p],
+        documents.filter((x) => x.id !== d.id).flatMap((x) => windowsByDoc.get(x.id)!),
+      );
       if (m || b.o >= 0.35)
         detail(
           `- ${d.id.slice(0, 3)} ¶${i}: ${m ? `${m.kind} from ${m.source.slice(0, 3)} score ${m.score} coverage ${m.coverage}` : 'no match'} (best window overlap ${b.o.toFixed(2)}, ${b.words} words) «${p.slice(0, 70)}…»`,
@@ -384,10 +441,7 @@ async function clough(): Promise<Dataset> {
       overlaps.get(p.label_original)!.push(best.o);
       sweepAdd(gold === null ? 'Clough non' : 'Clough cut/light/heavy', best);
       const mine = matches.filter((x) => x.m.source === right).map((x) => x.m.versions.find((v) => v.docId === right)!);
-      if (mine.length)
-        alignedJ
-          .get(p.label_original)!
-          .push(shingleJaccard(mine.map((v) => v.pageText).join(' '), mine.map((v) => v.sourceText).join(' ')));
+      if (mine.length) alignedJ.get(p.label_original)!.push(shingleJaccard(mine.map((v) => v.pageText).join(' '), mine.map((v) => v.sourceText).join(' ')));
       crossTask.push(Math.max(...docs.filter((d) => d.id !== right).map((d) => bestOverlap(paragraphs, windowsByDoc.get(d.id)!).o)));
       if ((gold === null) !== (pred?.right !== true) || (pred?.right && CLASS[pred.kind] !== p.label_original))
         detail(
@@ -458,21 +512,24 @@ async function msrp(): Promise<Dataset> {
   notes.push(
     `MSRP: ${unindexed.length}/${outcomes.length} positive pairs have a source sentence the corpus rules mark as furniture (a one-paragraph document under 15 words is its own "tail"), so it is never indexed; ` +
       `${count(unindexed, (o) => o.pred !== null)} of them matched. Recall over the other ${outcomes.length - unindexed.length}: ` +
-      `${ratio(count(outcomes, (o) => !o.sourceAllFurniture && o.pred !== null), outcomes.length - unindexed.length)}.`,
+      `${ratio(
+        count(outcomes, (o) => !o.sourceAllFurniture && o.pred !== null),
+        outcomes.length - unindexed.length,
+      )}.`,
   );
   notes.push(
     `MSRP not_equivalent_same_story pairs (not gold negatives: many are near-copies with a clause added or dropped): flagged ${ratio(negFlagged.length, neg.length)}, kinds V/E/R ${kinds}.`,
   );
   if (DETAILS) {
     const ov = (ps: Pair[], group: string) =>
-      ps
-        .map((p) => bestOverlap([p.suspicious_text], windowsOf(p.source_text.replace(/\s+/g, ' '))))
-        .map((b) => (sweepAdd(group, b), b.o));
+      ps.map((p) => bestOverlap([p.suspicious_text], windowsOf(p.source_text.replace(/\s+/g, ' ')))).map((b) => (sweepAdd(group, b), b.o));
     detail('\n## MSRP: best window overlap (one sentence each side)');
     detail(`- paraphrase_same_content: ${quantiles(ov(pos, 'MSRP para.'))}`);
     detail(`- not_equivalent_same_story: ${quantiles(ov(neg, 'MSRP non-equiv.'))}`);
     const missed = pos.filter((_, i) => outcomes[i].pred === null);
-    detail(`- missed positives by length: under ${THRESHOLDS.rewordedMinWords} words ${count(missed, (p) => p.suspicious_text.split(/\s+/).length < THRESHOLDS.rewordedMinWords)}/${missed.length}`);
+    detail(
+      `- missed positives by length: under ${THRESHOLDS.rewordedMinWords} words ${count(missed, (p) => p.suspicious_text.split(/\s+/).length < THRESHOLDS.rewordedMinWords)}/${missed.length}`,
+    );
   }
   return { name: 'MSRP paraphrase_same_content (sentence pairs)', outcomes, hasNegatives: false, hasKinds: false };
 }
@@ -510,7 +567,13 @@ async function pan(): Promise<Dataset> {
     `PAN-13 02-no-obfuscation: recall as verbatim/edited ${ratio(asCopy, outcomes.length)} (its "kind ok" counts edited as right: the texts are OCR-degraded).`,
   );
   if (DETAILS) {
-    const os = pairs.map((p) => bestOverlap(paragraphsOf(p.suspicious_text), paragraphsOf(p.source_text).flatMap((s) => windowsOf(s))).o);
+    const os = pairs.map(
+      (p) =>
+        bestOverlap(
+          paragraphsOf(p.suspicious_text),
+          paragraphsOf(p.source_text).flatMap((s) => windowsOf(s)),
+        ).o,
+    );
     detail(`\n## PAN-13: best window overlap ${quantiles(os)}`);
     pairs.forEach((p, i) => {
       if (outcomes[i].pred?.right !== true) detail(`- missed ${p.id}: «${p.suspicious_text.slice(0, 100).replace(/\s+/g, ' ')}…»`);
@@ -527,15 +590,13 @@ const NEWS_DIR = 'readability_news_pages';
 function newsDataset(r: NewsResult): Dataset {
   const hidden = r.injection.filter((x) => x.hidden).map((x) => x.page);
   const outcomes: Outcome[] = r.injectionUnhidden.flatMap((row) => [
-    ...row.injections.map(
-      (x): Outcome => ({
-        gold: x.kind,
-        pred: x.match ? { kind: x.match.kind, right: x.right } : null,
-        // Dropping a comma and swapping quotes leaves the words verbatim.
-        okKinds: x.edit === 'punctuation' ? ['verbatim', 'edited'] : undefined,
-        base: x.base,
-      }),
-    ),
+    ...row.injections.map((x): Outcome => ({
+      gold: x.kind,
+      pred: x.match ? { kind: x.match.kind, right: x.right } : null,
+      // Dropping a comma and swapping quotes leaves the words verbatim.
+      okKinds: x.edit === 'punctuation' ? ['verbatim', 'edited'] : undefined,
+      base: x.base,
+    })),
     ...row.own.map((o): Outcome => ({ gold: null, negative: 'other', pred: o.kind ? { kind: o.kind, right: false } : null, base: o.base ? 'wrong' : null })),
   ]);
   return {
@@ -546,9 +607,89 @@ function newsDataset(r: NewsResult): Dataset {
   };
 }
 
+// ------------------------------------------------------------------ (d) scale
+
+/** Filler sizes of the scale rows, up to `--scale`. */
+const SCALES = [...new Set([...[1_000, FILLER_DOCS, 10_000, 100_000].filter((n) => n < SCALE), SCALE])];
+/** Synthetic documents whose paragraphs (8 each) are the unrelated pages. */
+const UNRELATED_DOCS = 600;
+
+interface Unrelated {
+  texts: string[];
+  what: string;
+}
+
+/** Page paragraphs in no corpus: further synthetic documents', and the news pages' own when present. */
+function unrelatedParagraphs(): Unrelated {
+  const synthetic = unrelatedDocuments(UNRELATED_DOCS).flatMap((d) => d.paragraphs);
+  const dir = join(EVALDATA, NEWS_DIR);
+  const news = existsSync(dir) ? goldParagraphs(dir).map((g) => g.text) : [];
+  return {
+    texts: [...synthetic, ...news],
+    what:
+      `${synthetic.length.toLocaleString('en')} paragraphs of ${UNRELATED_DOCS} more synthetic documents (a stretch of the generator's stream no filler corpus reaches)` +
+      (news.length ? ` and the ${news.length} own paragraphs of the Readability news pages` : `; the Readability news pages are absent (${dir})`),
+  };
+}
+
+interface ScaleRow extends Pick<Corpus, 'filler' | 'grouped' | 'seconds'> {
+  /** The process's peak resident memory so far: corpora come smallest first, so this is the build's. */
+  peakMB: number;
+  flagged: Array<{ text: string; match: BlockMatch }>;
+  /** Matching time per unrelated paragraph. */
+  msPerText: number;
+}
+
+/** The unrelated paragraphs matched against a corpus: any highlight is a false positive. */
+async function scaleRow(c: Corpus, texts: string[]): Promise<ScaleRow> {
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  const t = performance.now();
+  const matches = await c.matcher.match(texts);
+  const msPerText = (performance.now() - t) / texts.length;
+  const flagged = texts.flatMap((text, i) => (matches[i] ? [{ text, match: matches[i] }] : []));
+  return { filler: c.filler, grouped: c.grouped, seconds: c.seconds, peakMB, flagged, msPerText };
+}
+
+function scaleReport(rows: ScaleRow[], unrelated: Unrelated): string[] {
+  const n = unrelated.texts.length;
+  const per = rows.map((r) => (1000 * r.flagged.length) / n);
+  const fmt = (x: number) => x.toLocaleString('en');
+  const out = [
+    '## Scale: the seeds among synthetic documents\n',
+    `The fixture rows "seeds among N synthetic docs" above, and false positives on ${fmt(n)} unrelated page paragraphs: ${unrelated.what}. ` +
+      `None is in any corpus, so any highlight is a false positive. Corpora over ${fmt(FULL_UP_TO)} synthetic documents are built with MemoryIndex.of(docs, { group: false }) ` +
+      '(no links between corpus versions; which document a page block matches does not change) and have no baseline columns.\n',
+    line(['corpus', 'index built in', 'versions grouped', 'process peak RSS', 'false positives', 'per 1,000 ¶', 'matching, per ¶']),
+    line(Array(7).fill('---')),
+    ...rows.map((r, i) =>
+      line([
+        `seeds + ${fmt(r.filler)} synthetic`,
+        `${r.seconds.toFixed(1)} s`,
+        r.grouped ? 'yes' : 'no',
+        `${fmt(Math.round(r.peakMB))} MB`,
+        `${fmt(r.flagged.length)} of ${fmt(n)}`,
+        per[i].toFixed(2),
+        `${r.msPerText.toFixed(2)} ms`,
+      ]),
+    ),
+    '',
+    `False positives per 1,000 unrelated paragraphs ${per.some((p) => p > per[0]) ? '**grow**' : 'do not grow'} with the corpus: ` +
+      `${rows.map((r, i) => `${per[i].toFixed(2)} at ${fmt(r.filler)}`).join(', ')} synthetic documents.`,
+  ];
+  for (const r of rows) for (const f of r.flagged.slice(0, 5)) out.push(`- ${fmt(r.filler)}: «${f.text.slice(0, 100)}…» → ${describeMatch(f.match)}`);
+  return [...out, ''];
+}
+
 // --------------------------------------------------------------------- main
 
-const datasets: Dataset[] = [await fixturesDataset(), await fixturesDataset(FILLER_DOCS)];
+const datasets: Dataset[] = [await fixturesDataset(await fixtureCorpus(0))];
+const unrelated = unrelatedParagraphs();
+const scaleRows: ScaleRow[] = [];
+for (const filler of SCALES) {
+  const corpus = await fixtureCorpus(filler);
+  datasets.push(await fixturesDataset(corpus));
+  scaleRows.push(await scaleRow(corpus, unrelated.texts));
+}
 let news: string[] = [];
 if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   if (DETAILS) detail('\n## Clough answers the matcher got wrong (reuse or class)');
@@ -575,6 +716,7 @@ console.log(
 console.log(table(datasets.map(row)));
 console.log('');
 for (const n of notes) console.log(`${n}\n`);
+console.log(scaleReport(scaleRows, unrelated).join('\n'));
 if (news.length) console.log(news.join('\n'));
 if (DETAILS) {
   sweepReport();

@@ -64,11 +64,19 @@ mkdirSync('assets/public/icon', { recursive: true });
 for (const size of [16, 32, 48, 128]) {
   const ss = 4;
   const img = png(size, (x, y) => {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let i = 0; i < ss; i++)
       for (let j = 0; j < ss; j++) {
         const c = shade((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
-        if (c) { r += c[0]; g += c[1]; b += c[2]; a += 255; }
+        if (c) {
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 255;
+        }
       }
     const n = ss * ss;
     return a ? [Math.round(r / (a / 255)), Math.round(g / (a / 255)), Math.round(b / (a / 255)), Math.round(a / n)] : [0, 0, 0, 0];

@@ -117,9 +117,7 @@ export async function scanParagraphs(matcher: Matcher, texts: string[]): Promise
   const matches = await matcher.match(texts);
   return texts.map((text, i) => {
     const m = matches[i];
-    return m
-      ? { text, kind: m.kind, source: m.source, score: m.score, coverage: m.coverage }
-      : { text, kind: null, source: null, score: null, coverage: null };
+    return m ? { text, kind: m.kind, source: m.source, score: m.score, coverage: m.coverage } : { text, kind: null, source: null, score: null, coverage: null };
   });
 }
 
