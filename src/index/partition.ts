@@ -1,3 +1,4 @@
+import { COMMON_MAX_DOCS } from '../fingerprint/common';
 import type { GramPostings } from '../types';
 import { docOfPid } from './ids';
 
@@ -23,12 +24,11 @@ export const partitionOf = (gram: number): number => gram >>> (32 - FINE_BITS);
 
 /**
  * A posting list is dropped, keeping only its document count, once its gram
- * is in more documents than this. Such a gram is common (over 1% of the
- * documents, see fingerprint/common.ts) in any corpus up to 100,000
- * documents, so queries skip it anyway: what is dropped could not be read.
- * Past 100,000 documents a dropped list could matter again (README).
+ * is in more documents than this: such a gram is common in a corpus of any
+ * size (fingerprint/common.ts), and stays so as articles are added, so no
+ * query could read the list.
  */
-export const PRUNE_DOCS = 1000;
+export const PRUNE_DOCS = COMMON_MAX_DOCS;
 /** Counts are 16-bit: a longer list is dropped too. */
 const MAX_LIST = 0xffff;
 
