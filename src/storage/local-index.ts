@@ -107,33 +107,28 @@ export class LocalIndex implements IndexReader {
     return 'idle';
   }
 
-  /** Indexes the oldest staged articles as one new segment, in one transaction. */
+  /**
+   * Indexes the oldest staged articles as one new segment. The articles are
+   * read, then fingerprinted outside any transaction, then written in one
+   * short transaction that also removes them from staging: a transaction
+   * kept open through the CPU work lost its writes in Firefox when the
+   * browser closed mid-step, while its deletions from staging held.
+   */
   private async indexStaged(): Promise<StepKind> {
     const db = await this.db();
-    const tx = db.transaction(['staging', 'docs', 'blocks', 'shortLines', 'state', 'links'], 'readwrite');
-    const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
-    let cursor = await tx.objectStore('staging').openCursor();
-    const batch: Article[] = [];
-    const room = Math.min(INDEX_BATCH, MAX_DOCUMENT_NUMBER + 1 - state.nextDoc);
-    while (cursor && batch.length < room) {
-      batch.push(cursor.value);
-      void cursor.delete();
-      cursor = await cursor.continue();
-    }
+    const read = db.transaction(['state', 'staging']);
+    const before = (await read.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE;
+    const room = Math.min(INDEX_BATCH, MAX_DOCUMENT_NUMBER + 1 - before.nextDoc);
+    const [keys, staged] = await Promise.all([read.objectStore('staging').getAllKeys(null, room), read.objectStore('staging').getAll(null, room)]);
     // The latest of several articles with one id wins, as a replace.
-    const byId = new Map(batch.map((a) => [a.id, a]));
-    for (const id of byId.keys()) {
-      const old = await tx.objectStore('docs').index('id').get(id);
-      if (old) await removeDocument(tx, state, old);
-    }
+    const articles = [...new Map(staged.map((a) => [a.id, a])).values()];
+    const first = before.nextDoc;
     const postings = { grams: [] as number[], pids: [] as number[] };
-    const shortCounts = new Map<number, number>();
-    const first = state.nextDoc;
-    for (const article of byId.values()) {
-      const num = state.nextDoc++;
+    const records: DocRecord[] = articles.map((article, i) => {
       const facts = documentFacts(article);
-      const record: DocRecord = {
-        num,
+      documentPostings(first + i, article, facts, postings);
+      return {
+        num: first + i,
         id: article.id,
         meta: article.meta,
         collection: article.collection,
@@ -141,16 +136,29 @@ export class LocalIndex implements IndexReader {
         paragraphs: article.paragraphs,
         ...facts,
       };
+    });
+    const block = buildBlock(postings.grams, postings.pids);
+
+    const tx = db.transaction(['staging', 'docs', 'blocks', 'shortLines', 'state', 'links'], 'readwrite');
+    const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
+    // Another writer numbered documents meanwhile: fingerprint again on the next step.
+    if (state.nextDoc !== first) return 'index';
+    for (const key of keys) void tx.objectStore('staging').delete(key);
+    for (const record of records) {
+      const old = await tx.objectStore('docs').index('id').get(record.id);
+      if (old) await removeDocument(tx, state, old);
+    }
+    const shortCounts = new Map<number, number>();
+    for (const record of records) {
       void tx.objectStore('docs').put(record);
-      for (const k of new Set(facts.shortKeys)) if (k) shortCounts.set(k, (shortCounts.get(k) ?? 0) + 1);
-      documentPostings(num, article, facts, postings);
+      for (const k of new Set(record.shortKeys)) if (k) shortCounts.set(k, (shortCounts.get(k) ?? 0) + 1);
       state.documents++;
-      state.paragraphs += facts.furniture.filter((f) => !f).length;
-      state.grouping = [...state.grouping, num];
+      state.paragraphs += record.furniture.filter((f) => !f).length;
     }
     for (const [k, n] of shortCounts) void tx.objectStore('shortLines').put(((await tx.objectStore('shortLines').get(k)) ?? 0) + n, k);
-    const block = buildBlock(postings.grams, postings.pids);
-    if (state.nextDoc > first) {
+    state.nextDoc = first + records.length;
+    state.grouping = [...state.grouping, ...records.map((r) => r.num)];
+    if (records.length) {
       // A fresh segment is one block (level 0); merges split segments into fine partitions.
       const segment: SegmentInfo = { id: state.nextSegment++, first, last: state.nextDoc - 1, level: 0, deleted: [] };
       void tx.objectStore('blocks').put({ segment: segment.id, block }, [WHOLE, segment.id]);
@@ -161,7 +169,7 @@ export class LocalIndex implements IndexReader {
     this.committed(state);
     // The cached whole-segment blocks stay valid with the new one added.
     const whole = this.blocks.get(WHOLE);
-    if (whole) {
+    if (whole && records.length) {
       whole.push(new BlockReader(block));
       this.cachedBytes += whole[whole.length - 1].bytes;
     }
