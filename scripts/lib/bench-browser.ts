@@ -136,7 +136,6 @@ export function ensureBuild(force: boolean, log: (s: string) => void): { built: 
   return { built, stale: statSync(manifest).mtimeMs < sources };
 }
 
-
 export async function benchBrowser({ runs = 5, build = false, log = (_: string) => {} } = {}): Promise<BrowserResult> {
   const { built, stale } = ensureBuild(build, log);
   const server = await startServer({ '/big.html': () => manyParagraphsPage(PARAGRAPHS) });
@@ -159,7 +158,9 @@ export async function benchBrowser({ runs = 5, build = false, log = (_: string) 
         const m = measure(await collect(page));
         await page.close();
         if (r > 0) withExt.push(m);
-        log(`browser: extension run ${r === 0 ? 'warm-up' : r}: scan ${m.scanMs?.toFixed(0)} ms, longest task ${m.longestTaskMs.toFixed(0)} ms, longest frame ${m.longestFrameMs.toFixed(0)} ms`);
+        log(
+          `browser: extension run ${r === 0 ? 'warm-up' : r}: scan ${m.scanMs?.toFixed(0)} ms, longest task ${m.longestTaskMs.toFixed(0)} ms, longest frame ${m.longestFrameMs.toFixed(0)} ms`,
+        );
       }
     } finally {
       await harness.close();
@@ -178,7 +179,9 @@ export async function benchBrowser({ runs = 5, build = false, log = (_: string) 
         const m = measure(await collect(page));
         await page.close();
         if (r > 0) plain.push(m);
-        log(`browser: baseline run ${r === 0 ? 'warm-up' : r}: load ${m.loadMs.toFixed(0)} ms, longest task ${m.longestTaskMs.toFixed(0)} ms, longest frame ${m.longestFrameMs.toFixed(0)} ms`);
+        log(
+          `browser: baseline run ${r === 0 ? 'warm-up' : r}: load ${m.loadMs.toFixed(0)} ms, longest task ${m.longestTaskMs.toFixed(0)} ms, longest frame ${m.longestFrameMs.toFixed(0)} ms`,
+        );
       }
     } finally {
       await browser.close();

@@ -15,14 +15,6 @@ export const collectGarbage: () => void = (() => {
   return runInNewContext('gc') as () => void;
 })();
 
-/** Retained heap (V8 heap + typed-array backing stores) after a full GC. */
-export function retainedBytes(): { heap: number; arrayBuffers: number } {
-  collectGarbage();
-  collectGarbage();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, arrayBuffers: m.arrayBuffers };
-}
-
 export const round = (x: number, digits = 1): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 
 export function ms(x: number | null | undefined): string {

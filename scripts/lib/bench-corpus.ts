@@ -1,0 +1,284 @@
+/**
+ * Bench (c), the corpus API in real Chromium with the built extension, as
+ * the options page will use it: messages of src/messages.ts sent with
+ * chrome.runtime.sendMessage from the extension's popup page.
+ *  (i)   import synthetic articles in batches of 500 until the status shows
+ *        them all indexed, the worker stopped three times along the way;
+ *  (ii)  add one 800-word article: time until a content/scan of one of its
+ *        paragraphs finds it (baseline: the same scan once it is indexed);
+ *  (iii) stop the worker, then time a content/scan of 10 paragraphs to its
+ *        answer (baseline: the same scan with the worker running).
+ *
+ * Chromium is driven over a raw CDP pipe that attaches to the popup page
+ * only. Playwright attaches to every service worker, and Chrome cancels its
+ * own idle and timeout termination of a worker DevTools is attached to, so
+ * it would hide a worker that Chrome stops mid-import. The worker is
+ * stopped with ServiceWorker.stopAllWorkers, sent through the page's
+ * session: Chromium 156 has no ServiceWorker domain on the browser target.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { CorpusStatus } from '../../src/messages';
+import type { Article } from '../../src/types';
+import { CHROME_EXTENSION, CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/chromium';
+import { median } from './stats';
+import { syntheticCorpus, TextGenerator } from './synth';
+
+export const IMPORT_BATCH = 500;
+const STOPS = 3;
+
+export interface CorpusResult {
+  docs: number;
+  /** Seconds from the first batch sent to the status showing every article indexed (staged 0, grouping 0). */
+  importMs: number | null;
+  stagingMs: number;
+  /** Where each stop hit. */
+  stops: Array<{ atMs: number; status: CorpusStatus }>;
+  /** Status messages that failed and were retried, with their errors. */
+  failedPolls: string[];
+  /** Status at the end of the import (or at the deadline). */
+  final: CorpusStatus;
+  seeds: number;
+  complete: boolean;
+  /** (iii) first answer after a stop, and the same scan warm; medians. */
+  coldScan?: { runs: number; ms: number; warmMs: number; found: number; mergingAtStart: boolean };
+  /** (ii) import of one article → a scan finds it; and the scan alone once found. */
+  added?: { runs: number; ms: number; scanMs: number; found: number };
+}
+
+/** A minimal CDP client over Chromium's --remote-debugging-pipe (NUL-separated JSON). */
+class Cdp {
+  private id = 0;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private buffer = '';
+  private readonly output: Writable;
+
+  constructor(child: ChildProcess) {
+    this.output = child.stdio[3] as Writable;
+    const input = child.stdio[4] as Readable;
+    input.setEncoding('utf8');
+    input.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      for (let end = this.buffer.indexOf('\0'); end >= 0; end = this.buffer.indexOf('\0')) {
+        const m = JSON.parse(this.buffer.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+        this.buffer = this.buffer.slice(end + 1);
+        const w = m.id === undefined ? undefined : this.waiting.get(m.id);
+        if (!w) continue;
+        this.waiting.delete(m.id!);
+        if (m.error) w.reject(new Error(m.error.message));
+        else w.resolve(m.result);
+      }
+    });
+    child.on('exit', () => this.waiting.forEach((w) => w.reject(new Error('Chromium exited'))));
+  }
+
+  send<T = Record<string, unknown>>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+    const id = ++this.id;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.output.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  }
+}
+
+type TargetInfo = { targetId: string; type: string; url: string };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Headless Chromium with a snapshot of the built extension (so a rebuild under way cannot change it mid-run), and its popup page. */
+async function launch() {
+  const extension = mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-ext-'));
+  cpSync(CHROME_EXTENSION, extension, { recursive: true });
+  if (!existsSync(path.join(extension, 'manifest.json')) || !existsSync(path.join(extension, 'background.js')))
+    throw new Error(`the build in ${CHROME_EXTENSION} is incomplete (run with --build)`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-profile-'));
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      ...CHROMIUM_FLAGS,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const cdp = new Cdp(child);
+  const exited = new Promise((r) => child.once('exit', r));
+  const close = async () => {
+    child.kill();
+    await Promise.race([exited, sleep(5000)]);
+    for (const dir of [profile, extension]) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  };
+  try {
+    const workers = async () =>
+      (await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+      );
+    let worker: TargetInfo | undefined;
+    for (const end = Date.now() + 15_000; !worker && Date.now() < end; await sleep(100)) [worker] = await workers();
+    if (!worker) throw new Error("the extension's service worker did not start");
+    const popupUrl = `chrome-extension://${new URL(worker.url).host}/popup.html`;
+    const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: popupUrl });
+    const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+
+    /** Evaluates an expression in the popup page, awaiting its promise; a hung worker must not hang the bench. */
+    const evaluate = async <T>(expression: string, timeoutMs = 60_000): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const r = await Promise.race([
+        cdp.send<{ result: { value: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
+          'Runtime.evaluate',
+          { expression, awaitPromise: true, returnByValue: true },
+          sessionId,
+        ),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs / 1000} s`)), timeoutMs))),
+      ]).finally(() => clearTimeout(timer));
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    };
+    for (const end = Date.now() + 10_000; (await evaluate<string>('document.readyState')) !== 'complete'; await sleep(50))
+      if (Date.now() > end) throw new Error('the popup page did not load');
+    // Enabled once: disabling it after each stop left the restarted worker hung
+    // (Chromium 156). Enabled, it does not keep the worker alive: Chrome still
+    // stops it after 30 s idle.
+    await cdp.send('ServiceWorker.enable', {}, sessionId);
+
+    return {
+      close,
+      evaluate,
+      message: <T>(m: object, timeoutMs?: number) => evaluate<T>(`chrome.runtime.sendMessage(${JSON.stringify(m)})`, timeoutMs),
+      /** ServiceWorker.stopAllWorkers, then waits until the worker's target is gone. */
+      async stopWorker() {
+        await cdp.send('ServiceWorker.stopAllWorkers', {}, sessionId);
+        for (const end = Date.now() + 10_000; (await workers()).length; await sleep(20))
+          if (Date.now() > end) throw new Error('the service worker did not stop');
+      },
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+type Browser = Awaited<ReturnType<typeof launch>>;
+
+const settled = (s: CorpusStatus) => s.staged === 0 && s.grouping === 0;
+
+/** Polls corpus/status until `done` or the deadline; a status message that fails (the worker stopping or starting) is noted in `failed` and retried. */
+async function waitFor(b: Browser, failed: string[], done: (s: CorpusStatus) => boolean, deadline: number, poll = 500): Promise<CorpusStatus> {
+  for (;;) {
+    const s = await b.message<CorpusStatus>({ type: 'corpus/status' }, 20_000).catch((e: Error) => {
+      failed.push(e.message);
+      return undefined;
+    });
+    if (s && (done(s) || Date.now() > deadline)) return s;
+    if (!s && Date.now() > deadline) throw new Error(`corpus/status fails: ${failed.at(-1)}`);
+    await sleep(poll);
+  }
+}
+
+/** Times, in the page, one content/scan from sending to its answer. */
+const timedScan = (texts: string[]) => `(async () => {
+  const t0 = performance.now();
+  const answer = await chrome.runtime.sendMessage({ type: 'content/scan', texts: ${JSON.stringify(texts)} });
+  return { ms: performance.now() - t0, sources: answer.map((m) => (m ? m.source : null)) };
+})()`;
+
+/** Times, in the page, an import of one article until a scan of `probe` names it as the source. */
+const timedAdd = (article: Article, probe: string) => `(async () => {
+  const t0 = performance.now();
+  await chrome.runtime.sendMessage({ type: 'corpus/import', articles: [${JSON.stringify(article)}] });
+  for (;;) {
+    const [m] = await chrome.runtime.sendMessage({ type: 'content/scan', texts: [${JSON.stringify(probe)}] });
+    if (m && m.source === ${JSON.stringify(article.id)}) return performance.now() - t0;
+    if (performance.now() - t0 > 30000) return null;
+  }
+})()`;
+
+export async function benchCorpus({ docs: N, deadline, log }: { docs: number; deadline: number; log: (s: string) => void }): Promise<CorpusResult> {
+  const b = await launch();
+  const failedPolls: string[] = [];
+  const status = (done: (s: CorpusStatus) => boolean, until = deadline, poll?: number) => waitFor(b, failedPolls, done, until, poll);
+  try {
+    // The bundled seeds are indexed at install.
+    const start = await status((s) => settled(s) && s.documents > 0, Date.now() + 60_000, 200);
+    const seeds = start.documents;
+    const articles: Article[] = syntheticCorpus(N).map((d) => ({ ...d, collection: 'Bench' }));
+    const stops: CorpusResult['stops'] = [];
+    const t0 = Date.now();
+    const stop = async () => {
+      const at = await status(() => true);
+      await b.stopWorker();
+      stops.push({ atMs: Date.now() - t0, status: at });
+      log(`corpus: worker stopped at ${((Date.now() - t0) / 1000).toFixed(1)} s (${at.documents} documents, ${at.staged} staged, ${at.grouping} grouping)`);
+    };
+
+    // (i) One stop halfway through sending the batches, then one at a third and at two thirds of the articles indexed.
+    const batches = Math.ceil(N / IMPORT_BATCH);
+    for (let i = 0; i < batches; i++) {
+      const batch = articles.slice(i * IMPORT_BATCH, (i + 1) * IMPORT_BATCH);
+      const { staged } = await b.message<{ staged: number }>({ type: 'corpus/import', articles: batch });
+      if (staged !== batch.length) throw new Error(`corpus/import staged ${staged} of ${batch.length}`);
+      if (i + 1 === Math.ceil(batches / 2)) await stop();
+    }
+    const stagingMs = Date.now() - t0;
+    log(`corpus: ${N} articles staged in ${(stagingMs / 1000).toFixed(1)} s`);
+    while (stops.length < STOPS) {
+      const indexed = (stops.length * N) / STOPS;
+      const s = await status((s) => s.documents - seeds >= indexed);
+      if (Date.now() > deadline || settled(s)) break;
+      await stop();
+    }
+    const final = await status((s) => settled(s) && s.documents >= seeds + N);
+    const complete = settled(final) && final.documents === seeds + N;
+    const importMs = complete ? Date.now() - t0 : null;
+    log(`corpus: import ${complete ? `done in ${((importMs ?? 0) / 1000).toFixed(1)} s` : `NOT done at the deadline: ${JSON.stringify(final)}`}`);
+    const result: CorpusResult = { docs: N, importMs, stagingMs, stops, failedPolls, final, seeds, complete };
+    if (!complete) return result;
+
+    // Let merges under way finish (up to 30 s), so they do not compete with what follows.
+    const merged = await status((s) => !s.merging, Math.min(deadline, Date.now() + 30_000));
+
+    // (iii) 5 paragraphs from the corpus and 5 unrelated, after a stop.
+    const gen = new TextGenerator(0xc01d);
+    const sources = [0, 1, 2, 3, 4].map((k) => articles[Math.floor(((k + 0.5) * N) / 5)]);
+    const texts = sources.flatMap((a, k) => [a.paragraphs[k], gen.paragraph(gen.topic(), 60)]);
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let found = sources.length;
+    for (let r = 0; r < 3 && Date.now() < deadline; r++) {
+      await b.stopWorker();
+      const first = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(texts));
+      cold.push(first.ms);
+      found = Math.min(found, sources.filter((a, k) => first.sources[2 * k] === a.id).length);
+      warm.push((await b.evaluate<{ ms: number }>(timedScan(texts))).ms);
+    }
+    result.coldScan = { runs: cold.length, ms: median(cold), warmMs: median(warm), found, mergingAtStart: merged.merging };
+    log(`corpus: first scan after a stop ${median(cold).toFixed(0)} ms (warm ${median(warm).toFixed(0)} ms), ${found}/5 found`);
+
+    // (ii) One 800-word article (10 paragraphs of 80 words) at a time.
+    const added: number[] = [];
+    const scans: number[] = [];
+    let foundAdded = 0;
+    for (let r = 0; r < 5 && Date.now() < deadline; r++) {
+      const article: Article = { ...new TextGenerator(0xadd0 + r).document(`bench-added-${r}`, 10, 80), collection: 'Bench' };
+      const probe = article.paragraphs[3];
+      const ms = await b.evaluate<number | null>(timedAdd(article, probe));
+      if (ms !== null) {
+        foundAdded++;
+        added.push(ms);
+        scans.push((await b.evaluate<{ ms: number }>(timedScan([probe]))).ms);
+      }
+      await status(settled, deadline, 100);
+    }
+    result.added = { runs: added.length, ms: median(added), scanMs: median(scans), found: foundAdded };
+    log(`corpus: add one article → found ${median(added).toFixed(0)} ms (scan alone ${median(scans).toFixed(0)} ms), ${foundAdded}/5`);
+    return result;
+  } finally {
+    await b.close();
+  }
+}
