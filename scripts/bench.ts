@@ -160,7 +160,7 @@ function indexRows(r: IndexResult | undefined, note: string | undefined): Row[] 
       bf ? `brute force: ${ms(bf.pageMs)}` : '',
       bf ? `${x(bf.pageMs / q.pageMs)} faster` : '',
       verdict(q.pageMs <= TARGET.pageMs, `≤ ${TARGET.pageMs} ms`),
-      `matcher.match(100 texts), median of ${q.runs} runs after a first one on fresh caches (${ms(q.firstMs)}); the page: 90 unrelated paragraphs, 6 copied and 4 lightly edited from the corpus: ${q.correctSource}/${r.copies} found with the right source, ${q.falsePositives} false positives; ${bfNote}`,
+      `matcher.match(100 texts), median of ${q.runs} runs after a first one on fresh caches (${ms(q.firstMs)}); the page: 90 unrelated paragraphs, 6 copied and 4 lightly edited from the corpus: ${q.correctSource}/${r.copies} found with the right source${q.correctSource < r.copies ? ` (missed ${q.missed.verbatim} verbatim, ${q.missed.edited} edited)` : ''}, ${q.falsePositives} false positives; ${bfNote}`,
     ]);
   } else if (r.estimate)
     rows.push([
@@ -299,6 +299,7 @@ function summary(
       firstPageMs: index.query ? round(index.query.firstMs) : null,
       estimatedPageMs: index.estimate && !index.query ? round(index.estimate.pageMs, 0) : null,
       copiesFound: index.query ? `${index.query.correctSource}/${index.copies}` : null,
+      missed: index.query ? index.query.missed : null,
       falsePositives: index.query ? index.query.falsePositives : null,
       bruteForceMs: index.bruteForce ? round(index.bruteForce.pageMs, 0) : null,
       heapBytes: index.memory ? index.memory.heapUsed + index.memory.arrayBuffers : null,

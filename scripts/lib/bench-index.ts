@@ -49,6 +49,8 @@ export interface IndexResult {
     pageMs: number;
     found: number;
     correctSource: number;
+    /** Copies not found with the right source, by kind. */
+    missed: { verbatim: number; edited: number };
     falsePositives: number;
   };
   /** process.memoryUsage() of the worker thread after the queries and a full GC: the index and the corpus text it holds. */
@@ -179,13 +181,17 @@ export async function runIndexBench({ docs: N, deadline, probeSizes = [500, 1000
   let found = 0;
   let correctSource = 0;
   let falsePositives = 0;
+  const missed = { verbatim: 0, edited: 0 };
+  let copy = 0;
   q.results.forEach((m, i) => {
     const want = page.expected[i];
     if (want && m) found++;
     if (want && m?.source === want) correctSource++;
+    else if (want) missed[copy < VERBATIM_COPIES ? 'verbatim' : 'edited']++;
+    if (want) copy++;
     if (!want && m) falsePositives++;
   });
-  result.query = { runs: q.runs, firstMs: q.firstMs, pageMs: q.pageMs, found, correctSource, falsePositives };
+  result.query = { runs: q.runs, firstMs: q.firstMs, pageMs: q.pageMs, found, correctSource, missed, falsePositives };
   collectGarbage();
   collectGarbage();
   const mem = process.memoryUsage();
