@@ -1,6 +1,5 @@
 import { furnitureMask, SHARED_LINE_DOCS, shortLineKey } from '../corpus/furniture';
-import { charGrams } from '../fingerprint/grams';
-import { sampleGrams } from '../fingerprint/sample';
+import { sampledCharGrams } from '../fingerprint/sample';
 import type { IndexedParagraph, VersionLink } from '../match/matcher';
 import { creditsOf } from '../match/outlets';
 import { canonical } from '../text/normalize';
@@ -27,7 +26,7 @@ export function documentPostings(num: number, doc: CorpusDocument, facts: Docume
   for (let i = 0; i < n; i++) {
     if (facts.furniture[i]) continue;
     const pid = pidOf(num, i);
-    const grams = sampleGrams(charGrams(canonical(doc.paragraphs[i])));
+    const grams = sampledCharGrams(canonical(doc.paragraphs[i]));
     for (let k = 0; k < grams.length; k++) {
       out.grams.push(grams[k]);
       out.pids.push(pid);

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { charGrams } from '../../src/fingerprint/grams';
+import { sampledCharGrams, sampleGrams } from '../../src/fingerprint/sample';
 import { canonical, normalizeText, words } from '../../src/text/normalize';
 import { splitSentences } from '../../src/text/sentences';
 
@@ -38,5 +41,29 @@ describe('splitSentences and abbreviations', () => {
   it('does not end a sentence at titles, months or initialisms', () => {
     const raw = 'Days after Mr. Xi spoke on Nov. 15, U.S. officials met. Then they left.';
     expect(splitSentences(raw).map((s) => s.text)).toEqual(['Days after Mr. Xi spoke on Nov. 15, U.S. officials met.', 'Then they left.']);
+  });
+});
+
+describe('the one-pass path for plain text', () => {
+  // Text of ASCII, curly quotes, dashes and no-break spaces takes a one-pass
+  // path. Appending a word in a script outside it ("жшж") forces the full
+  // path, so the two must agree on everything before it.
+  const plainChar = fc.constantFrom(...'aZ09 .,;:!?\'"-_()[]`\t\n\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026'.split(''));
+  const plain = fc.array(plainChar, { maxLength: 60 }).map((cs) => cs.join(''));
+  it('gives the same words and canonical form as the full normaliser', () => {
+    fc.assert(
+      fc.property(plain, (text) => {
+        const full = canonical(`${text} жшж`);
+        expect(full).toBe(canonical(text) ? `${canonical(text)} жшж` : 'жшж');
+        expect(words(`${text} жшж`)).toEqual([...words(text), 'жшж']);
+      }),
+    );
+  });
+  it('samples exactly the grams that sampling all grams keeps', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        expect(Array.from(sampledCharGrams(text))).toEqual(Array.from(sampleGrams(charGrams(text))));
+      }),
+    );
   });
 });
