@@ -29,6 +29,43 @@ describe('loadCorpusFiles', () => {
     expect(problems).toEqual([expect.stringContaining('broken')]);
   });
 
+  it('reports manifest entries and fields of the wrong type, and loads the rest', () => {
+    const files = [
+      { name: 'a.txt', text: 'Title A\nFirst paragraph of a.' },
+      { name: 'b.txt', text: 'Title B\nFirst paragraph of b.' },
+      { name: 'c.txt', text: 'Title C\nFirst paragraph of c.' },
+      { name: 'constructor.txt', text: 'Title D\nFirst paragraph of d.' },
+    ];
+    const manifest = {
+      a: { title: 3, author: ['x'], publisher: 'Daily', date: null, url: { href: 'https://x.example/' } },
+      b: 'not metadata',
+      c: { title: null, url: 'https://c.example/story', date: false },
+    };
+    const { documents, problems } = loadCorpusFiles(files, manifest);
+    expect(problems).toEqual([
+      'manifest.json: "a": title must be text, not a number',
+      'manifest.json: "a": author must be text, not a list',
+      'manifest.json: "a": url must be text, not an object',
+      'manifest.json: "b": must be an object of title, author, publisher, date and url, not string',
+      'manifest.json: "c": date must be text, not false',
+    ]);
+    expect(documents.map((d) => d.meta)).toEqual([
+      { title: 'Title A', publisher: 'Daily', author: null, date: null, url: null },
+      { title: 'Title B', publisher: null, author: null, date: null, url: null },
+      { title: 'Title C', publisher: null, author: null, date: null, url: 'https://c.example/story' },
+      // An id the manifest does not have reads no inherited property of it.
+      { title: 'Title D', publisher: null, author: null, date: null, url: null },
+    ]);
+  });
+
+  it('ignores a manifest that is not an object, saying so', () => {
+    for (const manifest of [null, [], 'x', 7]) {
+      const { documents, problems } = loadCorpusFiles([{ name: 'a.txt', text: 'Title A\nText.' }], manifest);
+      expect(documents).toHaveLength(1);
+      expect(problems).toEqual([expect.stringMatching(/^manifest\.json: ignored, it must be an object of id → metadata, not /)]);
+    }
+  });
+
   it('fingerprints the corpus so a changed file re-indexes', () => {
     const a = corpusFingerprint(seedFiles);
     const b = corpusFingerprint([...seedFiles.slice(1), { ...seedFiles[0], text: seedFiles[0].text + 'x' }]);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,20 @@ describe('npm run scan', () => {
       const { status, results } = await run([`--corpus=${dir}`, FIXTURE]);
       expect(status).toBe(0);
       expect(results()[0].paragraphs.every((p) => p.kind === null)).toBe(true);
+    });
+
+    it('reports manifest fields of the wrong type and still scans', async () => {
+      const bad = path.join(tmp, 'bad-manifest');
+      mkdirSync(bad);
+      for (const name of ['harbour.txt', 'orchard.txt']) writeFileSync(path.join(bad, name), readFileSync(path.join(dir, name)));
+      writeFileSync(path.join(bad, 'manifest.json'), JSON.stringify({ harbour: { title: 3, publisher: 'Harbour Weekly' }, orchard: ['x'] }));
+      const { status, results, stderr } = await run(['--corpus', bad, page]);
+      expect(stderr.split('\n')).toEqual([
+        'scan: corpus: manifest.json: "harbour": title must be text, not a number',
+        'scan: corpus: manifest.json: "orchard": must be an object of title, author, publisher, date and url, not a list',
+      ]);
+      expect(status).toBe(0);
+      expect(results()[0].paragraphs.map((p) => p.source)).toEqual(['orchard', 'harbour', null]);
     });
 
     it('fails with status 2 when the corpus folder does not exist', async () => {
