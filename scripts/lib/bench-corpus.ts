@@ -45,8 +45,19 @@ export interface CorpusResult {
   complete: boolean;
   /** (iii) first answer after a stop, and the same scan warm; medians. */
   coldScan?: { runs: number; ms: number; warmMs: number; found: number; mergingAtStart: boolean };
-  /** (ii) import of one article → a scan finds it; and the scan alone once found. */
-  added?: { runs: number; ms: number; scanMs: number; found: number };
+  /** (iv) a 100-paragraph page: first and warm scans, and the worker's memory after them. */
+  page?: { firstMs: number; warmMs: number; found: number; falsePositives: number; memory: { heap: number; buffers: number } };
+  /** (ii) import of one article whose page was open (scanned before) → a scan finds it; and the scan alone once found. */
+  added?: AddResult;
+  /** (ii) the same for articles never scanned before: every partition the scan reads is cold. */
+  addedUnseen?: AddResult;
+}
+
+export interface AddResult {
+  runs: number;
+  ms: number;
+  scanMs: number;
+  found: number;
 }
 
 /** A minimal CDP client over Chromium's --remote-debugging-pipe (NUL-separated JSON). */
@@ -151,6 +162,22 @@ async function launch() {
       close,
       evaluate,
       message: <T>(m: object, timeoutMs?: number) => evaluate<T>(`chrome.runtime.sendMessage(${JSON.stringify(m)})`, timeoutMs),
+      /**
+       * The worker's JavaScript heap and ArrayBuffer memory after a full GC, read over a session
+       * attached for just this and detached at once (attached, Chrome would not stop the worker).
+       */
+      async workerMemory(): Promise<{ heap: number; buffers: number }> {
+        const [w] = await workers();
+        if (!w) throw new Error('no service worker to measure');
+        const { sessionId: s } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: w.targetId, flatten: true });
+        try {
+          await cdp.send('HeapProfiler.collectGarbage', {}, s);
+          const u = await cdp.send<{ usedSize: number; backingStorageSize?: number; embedderHeapUsedSize?: number }>('Runtime.getHeapUsage', {}, s);
+          return { heap: u.usedSize, buffers: u.backingStorageSize ?? u.embedderHeapUsedSize ?? 0 };
+        } finally {
+          await cdp.send('Target.detachFromTarget', { sessionId: s });
+        }
+      },
       /** ServiceWorker.stopAllWorkers, then waits until the worker's target is gone. */
       async stopWorker() {
         await cdp.send('ServiceWorker.stopAllWorkers', {}, sessionId);
@@ -188,13 +215,15 @@ const timedScan = (texts: string[]) => `(async () => {
   return { ms: performance.now() - t0, sources: answer.map((m) => (m ? m.source : null)) };
 })()`;
 
-/** Times, in the page, an import of one article until a scan of `probe` names it as the source. */
+/** Times, in the page, an import of one article until a scan of `probe` names it as the source; and the parts of that time. */
 const timedAdd = (article: Article, probe: string) => `(async () => {
   const t0 = performance.now();
-  await chrome.runtime.sendMessage({ type: 'corpus/import', articles: [${JSON.stringify(article)}] });
-  for (;;) {
+  const reply = await chrome.runtime.sendMessage({ type: 'corpus/import', articles: [${JSON.stringify(article)}] });
+  const importMs = performance.now() - t0;
+  for (let scans = 1; ; scans++) {
+    const t1 = performance.now();
     const [m] = await chrome.runtime.sendMessage({ type: 'content/scan', texts: [${JSON.stringify(probe)}] });
-    if (m && m.source === ${JSON.stringify(article.id)}) return performance.now() - t0;
+    if (m && m.source === ${JSON.stringify(article.id)}) return { reply, ms: performance.now() - t0, importMs, lastScanMs: performance.now() - t1, scans };
     if (performance.now() - t0 > 30000) return null;
   }
 })()`;
@@ -260,23 +289,56 @@ export async function benchCorpus({ docs: N, deadline, log }: { docs: number; de
     result.coldScan = { runs: cold.length, ms: median(cold), warmMs: median(warm), found, mergingAtStart: merged.merging };
     log(`corpus: first scan after a stop ${median(cold).toFixed(0)} ms (warm ${median(warm).toFixed(0)} ms), ${found}/5 found`);
 
-    // (ii) One 800-word article (10 paragraphs of 80 words) at a time.
-    const added: number[] = [];
-    const scans: number[] = [];
-    let foundAdded = 0;
-    for (let r = 0; r < 5 && Date.now() < deadline; r++) {
+    // (iv) A 100-paragraph page: 10 paragraphs from the corpus among 90 unrelated ones; the first scan, then warm ones.
+    const page = Array.from({ length: 100 }, (_, i) =>
+      i % 10 === 4 ? articles[Math.floor(((i + 0.5) * N) / 100)].paragraphs[1] : gen.paragraph(gen.topic(), 60),
+    );
+    const pageRuns: number[] = [];
+    const firstPage = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(page));
+    for (let r = 0; r < 5; r++) pageRuns.push((await b.evaluate<{ ms: number }>(timedScan(page))).ms);
+    const memory = await b.workerMemory();
+    result.page = {
+      firstMs: firstPage.ms,
+      warmMs: median(pageRuns),
+      found: firstPage.sources.filter((src, i) => i % 10 === 4 && src === articles[Math.floor(((i + 0.5) * N) / 100)].id).length,
+      falsePositives: firstPage.sources.filter((src, i) => i % 10 !== 4 && src !== null).length,
+      memory,
+    };
+    log(
+      `corpus: 100-paragraph page ${median(pageRuns).toFixed(0)} ms warm (first ${firstPage.ms.toFixed(0)} ms), ${result.page.found}/10 found, ${result.page.falsePositives} false; worker heap ${(memory.heap / 2 ** 20).toFixed(0)} MB + buffers ${(memory.buffers / 2 ** 20).toFixed(0)} MB`,
+    );
+
+    // (ii) One 800-word article (10 paragraphs of 80 words) at a time. "Add this page" is pressed on
+    // an open page, which was scanned when it loaded: first that case, then articles never scanned.
+    const addOne = async (r: number, pageOpen: boolean) => {
       const article: Article = { ...new TextGenerator(0xadd0 + r).document(`bench-added-${r}`, 10, 80), collection: 'Bench' };
       const probe = article.paragraphs[3];
-      const ms = await b.evaluate<number | null>(timedAdd(article, probe));
-      if (ms !== null) {
-        foundAdded++;
-        added.push(ms);
-        scans.push((await b.evaluate<{ ms: number }>(timedScan([probe]))).ms);
-      }
+      if (pageOpen) await b.evaluate(timedScan(article.paragraphs));
+      const timed = await b.evaluate<{ ms: number; importMs: number; lastScanMs: number; scans: number } | null>(timedAdd(article, probe));
+      const scan = timed && (await b.evaluate<{ ms: number }>(timedScan([probe]))).ms;
+      if (timed)
+        log(
+          `corpus: added ${article.id}${pageOpen ? ' (page open)' : ''}: ${timed.ms.toFixed(0)} ms = import reply ${timed.importMs.toFixed(0)} ms + ${timed.scans} scan(s), the last ${timed.lastScanMs.toFixed(0)} ms`,
+        );
       await status(settled, deadline, 100);
-    }
-    result.added = { runs: added.length, ms: median(added), scanMs: median(scans), found: foundAdded };
-    log(`corpus: add one article → found ${median(added).toFixed(0)} ms (scan alone ${median(scans).toFixed(0)} ms), ${foundAdded}/5`);
+      return timed && { ms: timed.ms, scanMs: scan! };
+    };
+    const runs = async (pageOpen: boolean, from: number) => {
+      const out: Array<{ ms: number; scanMs: number }> = [];
+      let found = 0;
+      for (let r = from; r < from + 5 && Date.now() < deadline; r++) {
+        const one = await addOne(r, pageOpen);
+        if (!one) continue;
+        found++;
+        out.push(one);
+      }
+      return { runs: out.length, ms: median(out.map((o) => o.ms)), scanMs: median(out.map((o) => o.scanMs)), found };
+    };
+    result.added = await runs(true, 0);
+    result.addedUnseen = await runs(false, 5);
+    log(
+      `corpus: add one article → found ${result.added.ms.toFixed(0)} ms (never scanned before: ${result.addedUnseen.ms.toFixed(0)} ms; scan alone ${result.added.scanMs.toFixed(0)} ms)`,
+    );
     return result;
   } finally {
     await b.close();

@@ -178,11 +178,32 @@ export class BlockReader {
     for (let i = 0; i < block.counts.length; i++) this.starts[i + 1] = this.starts[i] + block.counts[i];
   }
 
+  /** The gram's position in this block, or -1 when the block lacks it. */
+  indexOf(gram: number): number {
+    const grams = this.block.grams;
+    const i = lowerBound(grams, gram);
+    return i < grams.length && grams[i] === gram ? i : -1;
+  }
+
+  /** The postings at a position from indexOf. */
+  at(i: number): GramPostings {
+    return { docs: this.block.docs[i], pids: this.block.pids.subarray(this.starts[i], this.starts[i + 1]) };
+  }
+
   /** The gram's postings here, or undefined when the block lacks it. */
   get(gram: number): GramPostings | undefined {
-    const i = lowerBound(this.block.grams, gram);
-    if (i >= this.block.grams.length || this.block.grams[i] !== gram) return undefined;
-    return { docs: this.block.docs[i], pids: this.block.pids.subarray(this.starts[i], this.starts[i + 1]) };
+    const i = this.indexOf(gram);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  /** Length of the gram's list at a position from indexOf. */
+  lengthAt(i: number): number {
+    return this.starts[i + 1] - this.starts[i];
+  }
+
+  /** Copies the list at a position from indexOf into `out` at `offset`. */
+  copyAt(i: number, out: Uint32Array, offset: number): void {
+    out.set(this.block.pids.subarray(this.starts[i], this.starts[i + 1]), offset);
   }
 
   get bytes(): number {
@@ -190,21 +211,36 @@ export class BlockReader {
   }
 }
 
-/** The postings of a gram across several blocks: document counts summed, pid lists joined. */
-export function lookup(readers: Iterable<BlockReader>, gram: number): GramPostings | undefined {
+/**
+ * The postings of a gram across several blocks: document counts summed, pid
+ * lists joined with one copy. Joining reader by reader copied each list again
+ * for every further block holding the gram: a third of a warm 100-paragraph
+ * page's worker time at 10,000 articles (CPU profile, Chromium).
+ */
+export function lookup(readers: readonly BlockReader[], gram: number): GramPostings | undefined {
   let docs = 0;
-  let pids: Uint32Array | undefined;
-  for (const reader of readers) {
-    const found = reader.get(gram);
-    if (!found) continue;
-    docs += found.docs;
-    if (!pids) pids = found.pids;
-    else {
-      const joined = new Uint32Array(pids.length + found.pids.length);
-      joined.set(pids);
-      joined.set(found.pids, pids.length);
-      pids = joined;
-    }
+  let total = 0;
+  let first = -1;
+  let hits = 0;
+  // Positions per reader, found once: no list is copied until its length is known.
+  const at = new Int32Array(readers.length);
+  for (let r = 0; r < readers.length; r++) {
+    const i = readers[r].indexOf(gram);
+    at[r] = i;
+    if (i < 0) continue;
+    if (first < 0) first = r;
+    hits++;
+    docs += readers[r].block.docs[i];
+    total += readers[r].lengthAt(i);
   }
-  return pids && { docs, pids };
+  if (first < 0) return undefined;
+  if (hits === 1) return readers[first].at(at[first]);
+  const pids = new Uint32Array(total);
+  let o = 0;
+  for (let r = first; r < readers.length; r++) {
+    if (at[r] < 0) continue;
+    readers[r].copyAt(at[r], pids, o);
+    o += readers[r].lengthAt(at[r]);
+  }
+  return { docs, pids };
 }

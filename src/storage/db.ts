@@ -64,8 +64,12 @@ export interface IndexState {
   /** Documents whose versions are still to be grouped. */
   grouping: number[];
   merge: MergeJob | null;
-  /** Segments merged away whose blocks are still to be deleted, and the next partition to clean. */
-  dead: { segments: number[]; next: number } | null;
+  /**
+   * Segments merged away whose blocks are still to be deleted, and the next
+   * partition to clean; `fine` is false when all of them are fresh segments,
+   * whose only block is under WHOLE (absent in states written before it: true).
+   */
+  dead: { segments: number[]; next: number; fine?: boolean } | null;
   /** Hash of the bundled corpus last staged. */
   bundled: string | null;
   /** Bundled or imported files that could not be read. */

@@ -1,7 +1,7 @@
 import { applyPairs, findVersionPairs } from '../index/grouping';
 import { docOfPid, indexOfPid, MAX_DOCUMENT_NUMBER, paragraphIds } from '../index/ids';
 import { documentFacts, documentPostings, paragraphOf } from '../index/ingest';
-import { BlockReader, buildBlock, FINE_PARTITIONS, lookup, mergeBlocks, partitionOf, splitBlock, WHOLE } from '../index/partition';
+import { BlockReader, buildBlock, FINE_PARTITIONS, lookup, mergeBlocks, partitionOf, splitBlock, WHOLE, type PartitionBlock } from '../index/partition';
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { Article, GramPostings } from '../types';
 import type { IDBPTransaction } from 'idb';
@@ -9,15 +9,26 @@ import { EMPTY_STATE, openIndexDb, STATE_KEY, type BlockRecord, type Db, type Do
 
 /** Staged articles indexed in one step: one transaction, one segment. */
 const INDEX_BATCH = 200;
+/** Staged articles this few are indexed before other work: a reader is waiting for them. */
+const FEW_STAGED = 20;
 /** Documents whose versions are grouped in one step. */
 const GROUP_BATCH = 50;
 /** Fine partitions merged or cleaned in one step: 1/32 of the index, a few MB at 100,000 documents. */
 const MERGE_SPAN = FINE_PARTITIONS / 32;
+/**
+ * Fine partitions cleaned in one step. A page query or an added article
+ * waits for the step under way: at 10,000 articles a step over
+ * MERGE_SPAN partitions took 35–205 ms (bench, add one article), so
+ * cleaning, which no reader waits for, runs in smaller steps.
+ */
+const CLEAN_SPAN = FINE_PARTITIONS / 256;
 /** Segments of one level merged together (Lucene's merge factor). */
 const MERGE_FACTOR = 10;
 /** Partition blocks kept decoded in memory, in bytes. */
 const CACHE_BYTES = 96 * 2 ** 20;
 const DOC_CACHE = 2048;
+/** Paragraphs kept with their links: a page's candidates, several pages over. */
+const PARAGRAPH_CACHE = 20_000;
 
 /** What a step did, for progress reports. */
 export type StepKind = 'index' | 'group' | 'merge' | 'clean' | 'idle';
@@ -31,11 +42,17 @@ export type StepKind = 'index' | 'group' | 'merge' | 'clean' | 'idle';
  */
 export class LocalIndex implements IndexReader {
   private state: IndexState | undefined;
-  private readonly blocks = new Map<number, BlockReader[]>();
+  /** Cached blocks by partition, each with the segment it belongs to. */
+  private readonly blocks = new Map<number, CachedBlock[]>();
   private cachedBytes = 0;
+  /** The output of a merge of fresh segments, while it is written a partition range a step. */
+  private split: { output: number; blocks: Map<number, PartitionBlock> } | undefined;
   /** Bumped whenever stored blocks change: a read that began before does not fill the cache. */
   private generation = 0;
   private readonly docs = new Map<number, DocRecord>();
+  private readonly paras = new Map<number, IndexedParagraph>();
+  /** Bumped when cached paragraphs are forgotten: a read that began before does not fill the cache. */
+  private paraGeneration = 0;
   readonly matcher = new Matcher(this);
 
   private connection: Db | undefined;
@@ -52,6 +69,7 @@ export class LocalIndex implements IndexReader {
       if (this.connection) {
         this.state = undefined;
         this.docs.clear();
+        this.forgetParagraphs();
         this.clearCache();
         this.matcher.forget();
       }
@@ -95,14 +113,17 @@ export class LocalIndex implements IndexReader {
 
   /**
    * Does one step of pending work. Grouping and merging come before more
-   * indexing, so a long import keeps its backlog and its segment count small.
+   * indexing, so a long import keeps its backlog and its segment count small;
+   * but a few articles (a page the reader added) are indexed first.
    */
   async step(): Promise<StepKind> {
     const state = await this.currentState();
+    // Document numbers are never reused; a corpus that used them all indexes nothing more (README, limits).
+    const staged = state.nextDoc <= MAX_DOCUMENT_NUMBER ? await this.stagedCount() : 0;
+    if (staged > 0 && staged <= FEW_STAGED) return this.indexStaged();
     if (state.grouping.length) return this.group();
     if (state.merge || mergeCandidates(state.segments)) return this.mergeStep();
-    // Document numbers are never reused; a corpus that used them all indexes nothing more (README, limits).
-    if (state.nextDoc <= MAX_DOCUMENT_NUMBER && (await this.stagedCount())) return this.indexStaged();
+    if (staged) return this.indexStaged();
     if (state.dead) return this.cleanStep();
     return 'idle';
   }
@@ -167,11 +188,15 @@ export class LocalIndex implements IndexReader {
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state);
+    this.forgetParagraphs();
+    // The page that added them is scanned next: its documents are read from here, not storage.
+    for (const record of records) this.remember(record);
     // The cached whole-segment blocks stay valid with the new one added.
     const whole = this.blocks.get(WHOLE);
     if (whole && records.length) {
-      whole.push(new BlockReader(block));
-      this.cachedBytes += whole[whole.length - 1].bytes;
+      const reader = new BlockReader(block);
+      whole.push({ segment: state.nextSegment - 1, reader });
+      this.cachedBytes += reader.bytes;
     }
     return 'index';
   }
@@ -198,6 +223,7 @@ export class LocalIndex implements IndexReader {
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     for (const pid of links.keys()) this.docs.delete(docOfPid(pid));
+    this.forgetParagraphs();
     this.committed(state, false);
     return 'group';
   }
@@ -217,29 +243,41 @@ export class LocalIndex implements IndexReader {
     let job = state.merge;
     if (!job) {
       const inputs = mergeCandidates(state.segments)!;
+      // Fresh segments holding few articles in all (single pages added one by one) merge into one
+      // fresh segment: one block, written in one put. Splitting writes a block per partition.
+      const docs = inputs.reduce((n, s) => n + s.last - s.first + 1 - s.deleted.length, 0);
+      const level = inputs[0].level === 0 && docs < INDEX_BATCH ? 0 : inputs[0].level + 1;
       job = {
         inputs: inputs.map((s) => s.id),
-        output: { id: state.nextSegment++, first: inputs[0].first, last: inputs[inputs.length - 1].last, level: inputs[0].level + 1, deleted: [] },
+        output: { id: state.nextSegment++, first: inputs[0].first, last: inputs[inputs.length - 1].last, level, deleted: [] },
         next: 0,
       };
     }
     const order = new Map(job.inputs.map((id, i) => [id, i]));
+    const inputLevel = job.output.level === 0 ? 0 : job.output.level - 1;
     const deleted = new Set(state.segments.filter((s) => order.has(s.id)).flatMap((s) => s.deleted));
     const live = (doc: number) => !deleted.has(doc);
     const inOrder = (records: BlockRecord[]) => records.filter((r) => order.has(r.segment)).sort((x, y) => order.get(x.segment)! - order.get(y.segment)!);
     const output = job.output.id;
     let end: number;
-    if (job.output.level === 1) {
-      // Fresh segments are single blocks: merged at once, then split.
-      const inputs = inOrder(await blocks.getAll(IDBKeyRange.bound([WHOLE, 0], [WHOLE + 1, 0], false, true)));
-      for (const [p, block] of splitBlock(
-        mergeBlocks(
+    /** Every block of the output, when one step wrote them all. */
+    let written: Map<number, PartitionBlock> | undefined;
+    if (job.output.level <= 1) {
+      // Fresh segments are single blocks: merged at once, then kept whole (one put) or split. The split
+      // is written MERGE_SPAN partitions a step: all 16,384 puts in one step took 0.9 s at 10,000
+      // articles, and an added page waited for it. Between steps it is kept in memory; a restarted
+      // worker computes it again from the same inputs.
+      if (this.split?.output !== output) {
+        const inputs = inOrder(await blocks.getAll(IDBKeyRange.bound([WHOLE, 0], [WHOLE + 1, 0], false, true)));
+        const merged = mergeBlocks(
           inputs.map((r) => r.block),
           live,
-        ),
-      ))
-        void blocks.put({ segment: output, block }, [p, output]);
-      end = FINE_PARTITIONS;
+        );
+        this.split = { output, blocks: job.output.level === 0 ? new Map([[WHOLE, merged]]) : splitBlock(merged) };
+      }
+      written = this.split.blocks;
+      end = job.output.level === 0 ? FINE_PARTITIONS : Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
+      for (const [p, block] of written) if (p === WHOLE || (p >= job.next && p < end)) void blocks.put({ segment: output, block }, [p, output]);
     } else {
       end = Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
       const range = IDBKeyRange.bound([job.next, 0], [end, 0], false, true);
@@ -260,12 +298,15 @@ export class LocalIndex implements IndexReader {
       const at = state.segments.findIndex((s) => order.has(s.id));
       state.segments = [...state.segments.slice(0, at), job.output, ...state.segments.filter((s, i) => i > at && !order.has(s.id))];
       state.merge = null;
-      state.dead = { segments: [...(state.dead?.segments ?? []), ...job.inputs], next: 0 };
+      markDead(state, job.inputs, inputLevel > 0);
     } else state.merge = job;
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state, false);
-    if (done) this.clearCache();
+    if (done) {
+      this.split = undefined;
+      this.swapCached(job.inputs, output, written);
+    }
     return 'merge';
   }
 
@@ -276,7 +317,7 @@ export class LocalIndex implements IndexReader {
     const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
     const dead = state.dead!;
     // Fine partitions, then the whole-segment blocks (key WHOLE) in the last step.
-    const end = Math.min(WHOLE + 1, dead.next + MERGE_SPAN);
+    const end = Math.min(WHOLE + 1, dead.next + CLEAN_SPAN);
     const gone = new Set(dead.segments);
     // Keys only: cleaning reads no posting lists.
     let cursor = await tx.objectStore('blocks').openKeyCursor(IDBKeyRange.bound([dead.next, 0], [end, 0], false, true));
@@ -306,6 +347,7 @@ export class LocalIndex implements IndexReader {
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.docs.clear();
+    this.forgetParagraphs();
     this.committed(state, false);
     return n;
   }
@@ -344,17 +386,40 @@ export class LocalIndex implements IndexReader {
       missing.forEach((p, i) =>
         this.cache(
           p,
-          read[i].filter((r) => live.has(r.segment)).map((r) => new BlockReader(r.block)),
+          read[i].filter((r) => live.has(r.segment)).map((r) => ({ segment: r.segment, reader: new BlockReader(r.block) })),
         ),
       );
     }
-    const whole = this.blocks.get(WHOLE) ?? [];
+    const whole = (this.blocks.get(WHOLE) ?? []).map((c) => c.reader);
+    const readers = new Map<number, BlockReader[]>();
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
-      const found = lookup([...whole, ...(this.blocks.get(partitionOf(g)) ?? [])], g);
+      const p = partitionOf(g);
+      let list = readers.get(p);
+      if (!list) readers.set(p, (list = [...whole, ...(this.blocks.get(p) ?? []).map((c) => c.reader)]));
+      const found = lookup(list, g);
       if (found) out.set(g, found);
     }
     return out;
+  }
+
+  /**
+   * After a merge: the cache without the input segments, and with the
+   * output's blocks where this step wrote them all (a merge of fresh
+   * segments), so the next page query reads nothing again. A merge written
+   * over several steps empties the cache.
+   */
+  private swapCached(inputs: number[], output: number, written: Map<number, PartitionBlock> | undefined): void {
+    if (!written) return this.clearCache();
+    this.generation++;
+    const gone = new Set(inputs);
+    for (const [p, list] of this.blocks) {
+      const kept = list.filter((c) => !gone.has(c.segment));
+      const block = written.get(p);
+      if (block?.grams.length) kept.push({ segment: output, reader: new BlockReader(block) });
+      this.blocks.set(p, kept);
+    }
+    this.cachedBytes = [...this.blocks.values()].reduce((n, list) => n + cachedBytes(list), 0);
   }
 
   private clearCache(): void {
@@ -363,40 +428,58 @@ export class LocalIndex implements IndexReader {
     this.cachedBytes = 0;
   }
 
-  private cache(p: number, readers: BlockReader[]): void {
-    const bytes = readers.reduce((n, r) => n + r.bytes, 0);
+  private cache(p: number, readers: CachedBlock[]): void {
+    const bytes = cachedBytes(readers);
     // The whole-segment blocks are read by every lookup: they are never evicted.
     while (this.cachedBytes + bytes > CACHE_BYTES && this.blocks.size > 1) {
       const [oldest, list] = [...this.blocks.entries()].find(([k]) => k !== WHOLE)!;
-      this.cachedBytes -= list.reduce((n, r) => n + r.bytes, 0);
+      this.cachedBytes -= cachedBytes(list);
       this.blocks.delete(oldest);
     }
     this.blocks.set(p, readers);
     this.cachedBytes += bytes;
   }
 
-  async paragraphs(ids: number[], withVersions = false): Promise<Map<number, IndexedParagraph>> {
+  /**
+   * Paragraphs with their version links and furniture counts. Kept until
+   * documents, links or counts change: a warm 100-paragraph page read them in
+   * three transactions, for every scan, before this cache.
+   */
+  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
     const out = new Map<number, IndexedParagraph>();
-    if (ids.length === 0) return out;
-    const docs = await this.docsOf([...new Set(ids.map(docOfPid))]);
-    const wanted = ids.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
+    const missing = ids.filter((pid) => {
+      const cached = this.paras.get(pid);
+      if (cached) out.set(pid, cached);
+      return !cached;
+    });
+    if (missing.length === 0) return out;
+    const generation = this.paraGeneration;
+    const docs = await this.docsOf([...new Set(missing.map(docOfPid))]);
+    const wanted = missing.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
     // Every request is issued before the first await, so the one transaction stays active.
     const tx = (await this.db()).transaction(['links', 'shortLines']);
     const found = await Promise.all(
       wanted.map((pid) => {
         const key = docs.get(docOfPid(pid))!.shortKeys[indexOfPid(pid)];
-        return Promise.all([withVersions ? tx.objectStore('links').get(pid) : undefined, key ? tx.objectStore('shortLines').get(key) : undefined]);
+        return Promise.all([tx.objectStore('links').get(pid), key ? tx.objectStore('shortLines').get(key) : undefined]);
       }),
     );
     wanted.forEach((pid, i) => {
       const doc = docs.get(docOfPid(pid))!;
       const [versions, count] = found[i];
-      out.set(
-        pid,
-        paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []),
-      );
+      const p = paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []);
+      out.set(pid, p);
+      if (generation !== this.paraGeneration) return;
+      if (this.paras.size >= PARAGRAPH_CACHE) this.paras.delete(this.paras.keys().next().value!);
+      this.paras.set(pid, p);
     });
     return out;
+  }
+
+  /** Documents, links or furniture counts changed: cached paragraphs may be stale. */
+  private forgetParagraphs(): void {
+    this.paras.clear();
+    this.paraGeneration++;
   }
 
   /** Document records by number, from the cache or in one transaction. */
@@ -412,14 +495,31 @@ export class LocalIndex implements IndexReader {
       const read = await Promise.all(missing.map((n) => tx.store.get(n)));
       read.forEach((doc) => {
         if (!doc) return;
-        if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
-        this.docs.set(doc.num, doc);
+        this.remember(doc);
         out.set(doc.num, doc);
       });
     }
     return out;
   }
+
+  private remember(doc: DocRecord): void {
+    if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
+    this.docs.set(doc.num, doc);
+  }
 }
+
+/** Adds segments to those whose blocks are to be deleted; cleaning starts over, at WHOLE if none has fine partitions. */
+function markDead(state: IndexState, segments: number[], fine: boolean): void {
+  const anyFine = fine || (state.dead !== null && state.dead.fine !== false);
+  state.dead = { segments: [...(state.dead?.segments ?? []), ...segments], next: anyFine ? 0 : WHOLE, fine: anyFine };
+}
+
+interface CachedBlock {
+  segment: number;
+  reader: BlockReader;
+}
+
+const cachedBytes = (list: CachedBlock[]) => list.reduce((n, c) => n + c.reader.bytes, 0);
 
 /** The first run of MERGE_FACTOR adjacent segments of one level, if any. */
 function mergeCandidates(segments: SegmentInfo[]): SegmentInfo[] | undefined {
@@ -456,7 +556,7 @@ async function removeDocument(
   state.segments = state.segments.map((s) => (s.first <= doc.num && doc.num <= s.last ? { ...s, deleted: [...s.deleted, doc.num] } : s));
   if (state.merge && state.merge.output.first <= doc.num && doc.num <= state.merge.output.last) {
     // The merge under way may already have copied its postings: start it over, and clean up what it wrote.
-    state.dead = { segments: [...(state.dead?.segments ?? []), state.merge.output.id], next: 0 };
+    markDead(state, [state.merge.output.id], state.merge.output.level > 0);
     state.merge = null;
   }
 }

@@ -7,6 +7,8 @@ import { LocalIndex } from '../../src/storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../../src/types';
 import { dispatcher, type ContentToBackground } from '../../src/messages';
 import { syntheticCorpus } from '../../scripts/lib/synth';
+import { sampledCharGrams } from '../../src/fingerprint/sample';
+import { canonical } from '../../src/text/normalize';
 import { seedDocuments, seedFiles, seedManifest, seedParagraph } from './helpers/seeds';
 
 let n = 0;
@@ -113,6 +115,8 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const status = await b.status();
     expect(status.documents).toBe(12);
     expect(status.segments).toBe(3);
+    // Twelve articles are too few to split into partitions: the merged segment is one block, as fresh ones are.
+    expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([0, 0, 0]);
     expect((await b.match([seedParagraph('003', 'The previously unreported')]))[0]?.kind).toBe('verbatim');
 
     const victim = docs.find((d) => d.id.startsWith('003'))!;
@@ -120,6 +124,51 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const [after] = await b.match([seedParagraph('003', 'The previously unreported')]);
     expect(after?.versions.map((v) => v.docId) ?? []).not.toContain(victim.id);
     expect((await b.status()).documents).toBe(11);
+  });
+
+  it('keeps its cache right across merges: a warm worker answers as a restarted one does', async () => {
+    const db = fresh();
+    const b = db.backend();
+    const docs = syntheticCorpus(250, 11);
+    const sources = docs.filter((_, i) => i % 25 === 3);
+    const probes = sources.map((d) => d.paragraphs[1]);
+    // Ten imports of 25: ten fresh segments, 250 articles in all, merged and split into partitions.
+    for (let i = 0; i < 10; i++) {
+      await b.import(articles(docs.slice(i * 25, (i + 1) * 25)));
+      await b.work();
+      await b.match(probes);
+    }
+    expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([1]);
+    const warm = await b.match(probes);
+    expect(warm.map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+    const grams = Uint32Array.from(new Set(probes.flatMap((p) => Array.from(sampledCharGrams(canonical(p)))))).sort();
+    const warmPostings = await b.index.postings(grams);
+    closeIndexDb();
+    const restarted = db.backend();
+    expect(await restarted.match(probes)).toEqual(warm);
+    expect(await restarted.index.postings(grams)).toEqual(warmPostings);
+  });
+
+  it('resumes a merge stopped halfway through writing its partitions', async () => {
+    const db = fresh();
+    const docs = syntheticCorpus(250, 13);
+    const index = new LocalIndex(db.open);
+    for (let i = 0; i < 10; i++) {
+      await index.stage(articles(docs.slice(i * 25, (i + 1) * 25)));
+      while ((await index.stagedCount()) > 0) await index.step();
+    }
+    let state = await index.currentState();
+    while (!state.merge?.next) {
+      await index.step();
+      state = await index.currentState();
+    }
+    expect(state.merge.next).toBeLessThan(16384);
+    closeIndexDb();
+    const b = db.backend();
+    await b.work();
+    expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([1]);
+    const sources = docs.filter((_, i) => i % 10 === 7);
+    expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
   });
 
   it('replaces an article imported again under the same id', async () => {
