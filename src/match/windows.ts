@@ -14,24 +14,29 @@ export interface Window extends Span {
   grams: Uint32Array;
 }
 
-/** Sentences, with very short ones merged into their neighbour. */
+/**
+ * Sentences, with very short ones merged into their neighbour. A merged
+ * unit's words are its sentences' words added up: counting them again over
+ * the growing span was quadratic on runs of short sentences ("Hi. Hi. …").
+ */
 export function sentenceUnits(text: string): Span[] {
-  const units: Span[] = [];
-  let pending: Span | undefined;
+  const units: Array<Omit<Span, 'text'>> = [];
+  let pending: { start: number; end: number; words: number } | undefined;
   for (const s of splitSentences(text)) {
-    const cur: Span = pending ? { start: pending.start, end: s.end, text: text.slice(pending.start, s.end) } : s;
-    if (words(cur.text).length < MIN_UNIT_WORDS) {
-      pending = cur;
+    const n = (pending?.words ?? 0) + words(s.text).length;
+    const start = pending?.start ?? s.start;
+    if (n < MIN_UNIT_WORDS) {
+      pending = { start, end: s.end, words: n };
       continue;
     }
     pending = undefined;
-    units.push(cur);
+    units.push({ start, end: s.end });
   }
   if (pending) {
     const last = units.pop();
-    units.push(last ? { start: last.start, end: pending.end, text: text.slice(last.start, pending.end) } : pending);
+    units.push({ start: last?.start ?? pending.start, end: pending.end });
   }
-  return units;
+  return units.map(({ start, end }) => ({ start, end, text: text.slice(start, end) }));
 }
 
 function makeWindow(text: string, units: Span[], first: number, last: number, grams?: Uint32Array): Window {
