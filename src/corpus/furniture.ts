@@ -14,8 +14,25 @@ export const SHORT_WORDS = 25;
 /** A paragraph this long ends the article body; short lines after it are its tail. */
 const BODY_WORDS = 15;
 
-const URL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/i;
+// A web address: a fixed prefix and one more character, so each position costs the same.
+const WEB_ADDRESS = /(?:^|\W)(?:https?:\/\/|www\.)\S/i;
 const READER_ADDRESS = /\b(?:you|your|yours|you're|you'll)\b/i;
+
+/**
+ * Whether some word of the text is an e-mail address (`x@y.z`, as
+ * /\S+@\S+\.\w+/ read it). That regex backtracked from every position of a
+ * long unbroken token: quadratic in Node, and "too much recursion" in Firefox.
+ * Here each word is read once: its first "@" after the first character, then
+ * a "." followed by a word character at least two characters later.
+ */
+function hasEmailAddress(text: string): boolean {
+  return text.split(/\s+/).some((w) => {
+    const at = w.indexOf('@', 1);
+    return at > 0 && /\.\w/.test(w.slice(at + 2));
+  });
+}
+
+const hasAddress = (text: string): boolean => WEB_ADDRESS.test(text) || hasEmailAddress(text);
 
 /** Rules that need only the paragraph itself (used on pages too). */
 export function isFurnitureText(text: string): boolean {
@@ -24,7 +41,7 @@ export function isFurnitureText(text: string): boolean {
   if (n >= SHORT_WORDS) return false;
   // Link lines, and short prompts speaking to the reader ("Your email
   // address will not be published", "By submitting your email, you…").
-  return URL.test(text) || READER_ADDRESS.test(normalizeText(text));
+  return hasAddress(text) || READER_ADDRESS.test(normalizeText(text));
 }
 
 /**
