@@ -13,12 +13,58 @@ interface Token {
   key: string;
 }
 
-// Words (with any invisible characters inside them), or single punctuation marks;
-// each token keeps the white space before it so the text reads as written.
-const TOKEN = /\s*(?:[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+|[^\s\p{L}\p{N}\p{M}])/gu;
+// Words (with any invisible characters inside them), or single punctuation marks.
+// Only white space lies between two of them, and each token keeps the white space
+// before it so the text reads as written. (A leading \s* in the pattern re-read a
+// run of spaces from each of its positions when no token followed: quadratic.)
+const TOKEN = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+|[^\s\p{L}\p{N}\p{M}]/gu;
 
 function tokens(text: string): Token[] {
-  return (text.match(TOKEN) ?? []).map((t) => ({ text: t, key: normalizeText(t) }));
+  const out: Token[] = [];
+  let from = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const end = m.index + m[0].length;
+    out.push({ text: text.slice(from, end), key: normalizeText(m[0]) });
+    from = end;
+  }
+  return out;
+}
+
+/**
+ * Edits (tokens inserted or deleted) the diff looks for before giving up on
+ * a fine alignment. Myers' diff takes time proportional to the tokens times
+ * the edits, so unbounded it was quadratic on two long, different texts (a
+ * 40,000-character pair took 15 s); two rewordings of a long paragraph
+ * differ by a few hundred tokens.
+ */
+const MAX_EDITS = 1_000;
+
+/** Common tokens at the start and at the end, and the changed middle as one deletion and one insertion. */
+function coarseDiff(a: Token[], b: Token[]): Array<{ op: DiffOp; tokens: Token[] }> {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head].key === b[head].key) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].key === b[b.length - 1 - tail].key) tail++;
+  return [
+    { op: 'same', tokens: b.slice(0, head) },
+    { op: 'del', tokens: a.slice(head, a.length - tail) },
+    { op: 'ins', tokens: b.slice(head, b.length - tail) },
+    { op: 'same', tokens: b.slice(b.length - tail) },
+  ];
+}
+
+/** The diff as runs of tokens; common runs carry the page's tokens. */
+function tokenDiff(a: Token[], b: Token[]): Array<{ op: DiffOp; tokens: Token[] }> {
+  const parts = diffArrays(a, b, { comparator: (x, y) => x.key === y.key, maxEditLength: MAX_EDITS });
+  if (!parts) return coarseDiff(a, b);
+  // diffArrays returns the old side's values for common runs; keep the page's.
+  let j = 0;
+  return parts.map((part) => {
+    const n = part.count ?? part.value.length;
+    if (part.removed) return { op: 'del', tokens: part.value };
+    const run = b.slice(j, (j += n));
+    return { op: part.added ? 'ins' : 'same', tokens: run };
+  });
 }
 
 /**
@@ -38,19 +84,7 @@ export function wordDiff(source: string, page: string): DiffPart[] {
     if (last?.op === op) last.text += text;
     else parts.push({ op, text });
   };
-  // diffArrays returns the old side's values for common runs; keep the page's.
-  let j = 0;
-  for (const part of diffArrays(a, b, { comparator: (x, y) => x.key === y.key })) {
-    const n = part.count ?? part.value.length;
-    if (part.added) {
-      push('ins', b.slice(j, j + n));
-      j += n;
-    } else if (part.removed) push('del', part.value);
-    else {
-      push('same', b.slice(j, j + n));
-      j += n;
-    }
-  }
+  for (const part of tokenDiff(a, b)) push(part.op, part.tokens);
   return parts;
 }
 
