@@ -61,7 +61,11 @@ function mergeSpans<T extends { start: number; end: number }>(spans: T[], join: 
 /** Source stretches merged where they touch, in corpus order. */
 function mergeParts(parts: SourcePart[]): SourcePart[] {
   const byKey = new Map<number, SourcePart[]>();
-  for (const p of parts) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  for (const p of parts) {
+    const list = byKey.get(p.key);
+    if (list) list.push(p);
+    else byKey.set(p.key, [p]);
+  }
   return [...byKey.keys()]
     .sort((a, b) => a - b)
     .flatMap((key) => mergeSpans(byKey.get(key)!, (a, b) => ({ key, start: a.start, end: Math.max(a.end, b.end) })));
@@ -94,6 +98,8 @@ export function alignBlock(
   for (const p of candidates) {
     for (const sw of sourceWindows(p)) {
       for (const pw of pageWindows) {
+        // Overlap is at most the smaller side's count over the larger's: skip the merge when that cannot reach the threshold.
+        if (Math.min(pw.grams.length, sw.grams.length) < THRESHOLDS.unitOverlap * Math.max(pw.grams.length, sw.grams.length)) continue;
         const o = overlap(pw.grams, sw.grams);
         if (!accepts(o, pw)) continue;
         let perUnit = best.get(p.docId);

@@ -65,7 +65,16 @@ export interface BlockMatch {
   /** Every corpus document carrying the passage, best match first. */
   versions: VersionMatch[];
   provenance: Provenance;
+  /** Set when the text was longer than MAX_BLOCK_CHARS: only its start was matched. */
+  truncated?: true;
 }
+
+/**
+ * Characters of a text that matching reads; the rest is left unmatched and
+ * the answer says so. A 150 KB token once blocked the worker for 25 s, and no
+ * paragraph of an article comes near 20,000 characters.
+ */
+export const MAX_BLOCK_CHARS = 20_000;
 
 /** Bounded caches: corpus windows and grams are re-used across blocks and pages. */
 const CACHE_SIZE = 4096;
@@ -140,24 +149,40 @@ export class Matcher {
     return viable.length ? alignBlock(t.text, viable, (p) => this.windows(p), windowsOf(t.text, t.units, t.unitGrams)) : [];
   }
 
-  /** Matches each text; null where nothing in the corpus carries it. */
+  /**
+   * Matches each text; null where nothing in the corpus carries it. Only a
+   * text's first MAX_BLOCK_CHARS characters are read (`truncated` says so).
+   * A text whose matching throws is answered null; the others still get
+   * their answers. A failing index read fails the whole call.
+   */
   async match(texts: string[]): Promise<Array<BlockMatch | null>> {
-    const prepared = texts.map((text) => (isFurnitureText(text) ? null : prepare(text)));
+    const prepared = texts.map((text) =>
+      guard(() => {
+        const read = cut(text);
+        return isFurnitureText(read) ? null : prepare(read);
+      }),
+    );
     const live = prepared.filter((p): p is Prepared => p !== null);
     const found = await this.candidates(live);
     const candidates = await this.reader.paragraphs([...new Set(found.flat())]);
-    const alignments = live.map((t, i) =>
-      this.align(
-        t,
-        found[i].flatMap((pid) => candidates.get(pid) ?? []),
-      ),
+    const alignments = live.map(
+      (t, i) =>
+        guard(() =>
+          this.align(
+            t,
+            found[i].flatMap((pid) => candidates.get(pid) ?? []),
+          ),
+        ) ?? [],
     );
     // The matched paragraphs with their version links, then the versions they link to.
     const matched = await this.reader.paragraphs([...new Set(alignments.flatMap((as) => as.flatMap((a) => a.parts.map((p) => p.key))))], true);
     const linked = [...matched.values()].flatMap((p) => p.versions.map((v) => v.key)).filter((k) => !matched.has(k));
     const paragraphs = new Map([...(await this.reader.paragraphs([...new Set(linked)], true)), ...matched]);
-    const answers = new Map(live.map((t, i) => [t, this.blockMatch(t.text, alignments[i], paragraphs)]));
-    return prepared.map((p) => (p ? answers.get(p)! : null));
+    const answers = new Map(live.map((t, i) => [t, guard(() => this.blockMatch(t.text, alignments[i], paragraphs))]));
+    return prepared.map((p, i) => {
+      const answer = p ? (answers.get(p) ?? null) : null;
+      return answer && texts[i].length > p!.text.length ? { ...answer, truncated: true } : answer;
+    });
   }
 
   private blockMatch(text: string, alignments: DocAlignment[], paragraphs: Map<number, IndexedParagraph>): BlockMatch | null {
@@ -202,6 +227,22 @@ export class Matcher {
       if (links.length) out.set(p.key, links);
     });
     return out;
+  }
+}
+
+/** A text's first MAX_BLOCK_CHARS characters, not splitting a surrogate pair. */
+export function cut(text: string): string {
+  if (text.length <= MAX_BLOCK_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_BLOCK_CHARS - 1]) ? MAX_BLOCK_CHARS - 1 : MAX_BLOCK_CHARS;
+  return text.slice(0, end);
+}
+
+/** f's value, or null when it throws: one text's failure stays its own. */
+function guard<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
   }
 }
 
