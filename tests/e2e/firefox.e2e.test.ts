@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxHarness } from './firefox';
+import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
+import { FirefoxShadow } from './firefox-shadow';
 import { startServer } from './server';
+import { longTokenPage } from './pages';
 import { EXPECTED_DEMO, EXPECTED_DISGUISED } from './expectations';
-import { readHighlights, scanned } from './page-reads';
-import { expectNytProvenance, readComparison } from './provenance-checks';
+import { readReport, type ReportState } from './report-reads';
+import { expectNytProvenance } from './provenance-checks';
 import { fingerprintBundle, SIGNATURE_SAMPLES } from './fingerprint-bundle';
 import { MinHasher } from '../../src/fingerprint/minhash';
 import { charGrams } from '../../src/fingerprint/grams';
@@ -17,7 +19,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   // Puppeteer, unlike Playwright, does not create a screenshot's folder.
   mkdirSync('test-results', { recursive: true });
-  server = await startServer();
+  server = await startServer({ '/long-token.html': longTokenPage });
   ff = await launchFirefox();
 });
 afterAll(async () => {
@@ -25,114 +27,179 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
+type Row = ReportState['rows'][number];
+
+/**
+ * Polls the report until `until` holds and the report has not changed for
+ * `quiet` ms (a scan pass may still be adding rows), and returns it. Throws
+ * with the last state on timeout.
+ */
+async function waitReport(report: Page, until: (s: ReportState) => boolean, { timeout = 15_000, quiet = 400 } = {}): Promise<ReportState> {
+  const end = Date.now() + timeout;
+  let last: ReportState | undefined;
+  let lastJson = '';
+  let stableSince = 0;
+  for (;;) {
+    const s = await report.evaluate(readReport).catch(() => undefined);
+    if (s) {
+      const json = JSON.stringify(s);
+      if (json !== lastJson) [lastJson, stableSince] = [json, Date.now()];
+      last = s;
+      if (s.ready && until(s) && Date.now() - stableSince >= quiet) return s;
+    }
+    if (Date.now() > end) throw new Error(`The report did not get there in ${timeout} ms; it shows ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const row = (s: ReportState, id: string): Row | undefined => s.rows.find((r) => r.elementId === id);
+
+interface Opened {
+  page: Page;
+  report: Page;
+  shadow: FirefoxShadow;
+  state: ReportState;
+}
+
+/** Opens a fixture page and its report; waits for the report to show the page's first scan pass (and `until`). */
+async function open(path: string, until: (s: ReportState) => boolean = () => true): Promise<Opened> {
   const page = await ff.newPage(server.url(path));
-  await page.waitForFunction(scanned, { timeout: 20_000 });
-  return page;
+  const report = await ff.openReport(page);
+  const state = await waitReport(report, (s) => s.passes > 0 && until(s));
+  await page.bringToFront();
+  return { page, report, shadow: FirefoxShadow.of(page), state };
 }
 
-const highlights = (page: Page) => page.evaluate(readHighlights);
-
-async function hoverForTooltip(page: Page, selector: string) {
-  await page.hover(selector);
-  await page.waitForFunction(() => !!document.querySelector('reprint-tooltip')?.shadowRoot?.querySelector('button'), { timeout: 2000 });
+async function closeAll(...pages: Page[]) {
+  for (const p of pages) await p.close();
 }
 
-const clickCompare = (page: Page) =>
-  page.evaluate(() => (document.querySelector('reprint-tooltip')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+/** A real pointer on the page's own element, then the card in Reprint's closed root. */
+async function hoverForTooltip(o: Opened, selector: string) {
+  await o.page.hover(selector);
+  await o.shadow.waitFor('.tip button', 3000);
+}
+
+async function openComparison(o: Opened, selector: string) {
+  await hoverForTooltip(o, selector);
+  await o.shadow.click('.tip button');
+  await o.shadow.waitFor('.backdrop .dialog[role="dialog"]');
+}
+
+async function closeComparison(o: Opened) {
+  await o.page.keyboard.press('Escape');
+  await o.shadow.gone('.dialog');
+}
+
+/** The page's own paragraph that begins with `start`, as a puppeteer selector. */
+const paragraph = (start: string) => `p ::-p-text(${start})`;
 
 describe('Firefox: the built extension', () => {
-  it('highlights the reprinted paragraphs of a news page with the contract attributes', async () => {
-    const page = await open('/demo.html');
-    const found = await highlights(page);
-    expect(found.map(({ kind, source, credited }) => ({ kind, source, credited }))).toEqual(EXPECTED_DEMO);
-    for (const h of found) expect(h.score).toMatch(/^(0\.\d\d|1\.00)$/);
-    await page.close();
+  it('reports the reprinted paragraphs of a news page, in order, with kind, source and credit', async () => {
+    const o = await open('/demo.html', (s) => s.rows.length >= EXPECTED_DEMO.length);
+    expect(o.state.rows.map(({ kind, source, credited }) => ({ kind, source, credited }))).toEqual(EXPECTED_DEMO);
+    for (const r of o.state.rows) {
+      expect(r.score).toMatch(/^(0\.\d\d|1\.00)$/);
+      expect(r.original).toMatch(/^\d{3}_/);
+    }
+    expect(o.state.scanned).toBeGreaterThanOrEqual(8);
+    await o.report.bringToFront();
+    await o.report.screenshot({ path: 'test-results/firefox-report.png' });
+    // Nothing of it on the page: no attributes, no open roots, no custom elements.
+    expect(
+      await o.page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.getAttributeNames().some((a) => a.startsWith('data-reprint'))).length),
+    ).toBe(0);
+    expect(await o.page.evaluate(() => [...document.documentElement.children].filter((e) => e.shadowRoot || e.localName.includes('-')).length)).toBe(0);
+    await closeAll(o.report, o.page);
   });
 
-  it('shows the tooltip, then the comparison with ins/del, closed by Escape', async () => {
-    const page = await open('/demo.html');
-    await hoverForTooltip(page, '[data-reprint-kind="edited"]');
-    const tip = await page.evaluate(() => document.querySelector('reprint-tooltip')!.shadowRoot!.textContent);
+  it('shows the tooltip on a real hover, then the comparison with ins/del, closed by Escape', async () => {
+    const o = await open('/demo.html', (s) => s.rows.length >= EXPECTED_DEMO.length);
+    await hoverForTooltip(o, paragraph('The previously unreported talks'));
+    const tip = await o.shadow.text('.tip');
     expect(tip).toContain('President Xi Pushes Putin');
-    expect(tip).toContain('Lightly edited copy');
+    expect(await o.shadow.text('.tip .kind')).toBe('Lightly edited copy');
     expect(tip).toMatch(/\d+% similar/);
-    await page.screenshot({ path: 'test-results/firefox-tooltip.png' });
-    await clickCompare(page);
-    await page.waitForFunction(() => !!document.querySelector('reprint-compare')?.shadowRoot?.querySelector('[role="dialog"]'));
-    const dialog = await page.evaluate(() => {
-      const root = document.querySelector('reprint-compare')!.shadowRoot!;
-      return { title: root.querySelector('h2')!.textContent, ins: root.querySelectorAll('ins').length, del: root.querySelectorAll('del').length };
-    });
-    expect(dialog.title).toContain('President Xi Pushes Putin');
-    expect(dialog.ins).toBeGreaterThan(0);
-    expect(dialog.del).toBeGreaterThan(0);
-    await page.screenshot({ path: 'test-results/firefox-compare.png' });
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('reprint-compare'));
-    await page.close();
+    expect(await o.shadow.text('.tip .credit')).toBe('Uncredited');
+    expect(await o.shadow.text('.tip button')).toContain('Compare');
+    await o.page.screenshot({ path: 'test-results/firefox-tooltip.png' });
+    await o.shadow.click('.tip button');
+    await o.shadow.waitFor('.backdrop .dialog[role="dialog"]');
+    expect(await o.shadow.text('.dialog h2')).toContain('President Xi Pushes Putin');
+    expect((await o.shadow.texts('.diff ins')).length).toBeGreaterThan(0);
+    expect((await o.shadow.texts('.diff del')).length).toBeGreaterThan(0);
+    expect(await o.shadow.texts('.versions button[aria-pressed="true"]')).toHaveLength(1);
+    await o.page.screenshot({ path: 'test-results/firefox-compare.png' });
+    await closeComparison(o);
+    await closeAll(o.report, o.page);
   });
 
   it('lists the highlights in the toolbar popup with a badge, and scrolls to one', async () => {
-    const page = await open('/demo.html');
-    await page.setViewport({ width: 1200, height: 400 });
-    const popup = await ff.openPopup(page);
+    const o = await open('/demo.html', (s) => s.rows.length >= EXPECTED_DEMO.length);
+    await setViewport(o.page, { width: 1200, height: 400 });
+    const popup = await ff.openPopup(o.page);
     const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(EXPECTED_DEMO.length);
     const badge = await popup.evaluate(() =>
       (globalThis as any).browser.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }),
     );
     expect(badge).toBe(String(EXPECTED_DEMO.length));
-    await popup.evaluate(() => (document.querySelectorAll('li button')[3] as HTMLButtonElement).click());
+    await popup.screenshot({ path: 'test-results/firefox-popup.png' });
+    // The popup's buttons answer only trusted clicks: a real one.
+    await (await popup.$$('li button'))[3].click();
     // A real popup closes and leaves its page in front; the test's popup is a tab.
-    await page.bringToFront();
-    await page.waitForFunction(() => window.scrollY > 0, { timeout: 5000 });
-    await popup.close();
-    await page.close();
+    await o.page.bringToFront();
+    await o.page.waitForFunction(() => window.scrollY > 0, { timeout: 5000, polling: 100 });
+    await closeAll(popup, o.report, o.page);
   });
 
   it('names the cited original, ranks quoters above rewrites, lists every version and checks credit', async () => {
-    const page = await open('/provenance.html');
-    for (const [selector, credited] of [
-      ['#credited', true],
-      ['#uncredited', false],
+    const o = await open('/provenance.html', (s) => !!row(s, 'credited') && !!row(s, 'uncredited'));
+    for (const [id, credited] of [
+      ['credited', true],
+      ['uncredited', false],
     ] as const) {
-      await hoverForTooltip(page, selector);
-      await clickCompare(page);
-      await page.waitForFunction(() => !!document.querySelector('reprint-compare'));
-      expectNytProvenance(await page.evaluate(readComparison, selector), credited);
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('reprint-compare'));
-      await page.mouse.move(0, 0);
+      await openComparison(o, `#${id}`);
+      const r = row(o.state, id)!;
+      expectNytProvenance(
+        {
+          provenance: await o.shadow.text('.dialog .provenance'),
+          versions: await o.shadow.texts('.versions button'),
+          original: r.original,
+          credited: r.credited,
+        },
+        credited,
+      );
+      if (!credited) await o.page.screenshot({ path: 'test-results/firefox-provenance.png' });
+      await closeComparison(o);
+      await o.page.mouse.move(0, 0);
+      await o.shadow.gone('.tip');
     }
-    await page.close();
+    await closeAll(o.report, o.page);
   });
 
   it('matches a disguised copy as verbatim, and never the same-topic text or the furniture around it', async () => {
-    const page = await open('/disguised.html');
-    expect((await highlights(page)).map(({ kind, source }) => ({ kind, source }))).toEqual(EXPECTED_DISGUISED);
-    expect(await page.evaluate(() => document.querySelector('[data-reprint-kind]')!.id)).toBe('disguised');
-    await page.close();
+    const o = await open('/disguised.html', (s) => s.rows.length >= EXPECTED_DISGUISED.length);
+    expect(o.state.rows.map(({ kind, source }) => ({ kind, source }))).toEqual(EXPECTED_DISGUISED);
+    expect(o.state.rows[0].elementId).toBe('disguised');
+    await closeAll(o.report, o.page);
   });
 
   it('highlights text added after load', async () => {
-    const page = await open('/later.html');
-    await page.waitForSelector('#late[data-reprint-kind="verbatim"]', { timeout: 10_000 });
-    await page.close();
+    const o = await open('/later.html');
+    const s = await waitReport(o.report, (st) => row(st, 'late')?.kind === 'verbatim', { timeout: 10_000 });
+    expect(row(s, 'late')!.source).toBe('003_cffa34eed2c04c87');
+    await closeAll(o.report, o.page);
   });
 
   it('keeps hostile text as text', async () => {
-    const page = await open('/hostile.html');
-    await hoverForTooltip(page, '#escaped');
-    await clickCompare(page);
-    await page.waitForFunction(() => !!document.querySelector('reprint-compare'));
-    const state = await page.evaluate(() => {
-      const root = document.querySelector('reprint-compare')!.shadowRoot!;
-      return { pwned: (window as any).__pwned, imgs: root.querySelectorAll('img').length, text: root.querySelector('.diff')!.textContent };
-    });
-    expect(state).toMatchObject({ pwned: undefined, imgs: 0 });
-    expect(state.text).toContain('<img src=x onerror=');
-    await page.close();
+    const o = await open('/hostile.html', (s) => !!row(s, 'escaped'));
+    await openComparison(o, '#escaped');
+    expect(await o.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await o.shadow.queryAll('img', () => 1)).toEqual([]);
+    expect(await o.shadow.text('.diff')).toContain('<img src=x onerror=');
+    await closeComparison(o);
+    await closeAll(o.report, o.page);
   });
 
   it('computes the same MinHash signatures as Node', async () => {
@@ -142,5 +209,104 @@ describe('Firefox: the built extension', () => {
     const h = new MinHasher();
     expect(inBrowser).toEqual(SIGNATURE_SAMPLES.map((s) => Array.from(h.signature(charGrams(canonical(s))))));
     await page.close();
+  });
+});
+
+describe('Firefox: a web page learns nothing of the reader’s corpus', () => {
+  it('a probing page finds no trace through attributes, styles, highlights, shadow roots, events or hit tests, and cannot remove the UI', async () => {
+    const page = await ff.newPage(server.url('/probe.html'));
+    const report = await ff.openReport(page);
+    await page.bringToFront();
+    // The page's own finding, which it keeps in its own global.
+    await page.waitForFunction(() => (window as any).__probe?.done === true, { timeout: 20_000, polling: 100 });
+    const probe = (await page.evaluate(() => (window as any).__probe)) as { learned: string[]; removed: number };
+    expect(probe.learned).toEqual([]);
+    // It probed a real highlight, and took away what the extension had added.
+    const state = await waitReport(report, (s) => !!row(s, 'copy'));
+    expect(row(state, 'copy')!.kind).toBe('verbatim');
+    expect(probe.removed).toBeGreaterThan(0);
+    // The UI came back: a person's hover still shows the card.
+    const o: Opened = { page, report, shadow: FirefoxShadow.of(page), state };
+    await hoverForTooltip(o, '#copy');
+    expect(await o.shadow.text('.tip .kind')).toBe('Copied verbatim');
+    await closeAll(report, page);
+  });
+
+  it('a 150 KB token holds nothing up: its page is matched, and a tab opened right after is highlighted within 1 s', async () => {
+    // The second page is open, with its report, before the long page loads: then only its own load and scan are timed.
+    // Each page has a window of its own, so that neither is a background tab, whose timers Firefox slows.
+    const second = await ff.newPage(server.url('/empty.html'), { window: true });
+    const secondReport = await ff.openReport(second);
+    await waitReport(secondReport, (s) => s.passes > 0, { quiet: 0 });
+    // When the report first shows a row, by the clock Node reads too.
+    const shown = secondReport.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const seen = () => !!document.querySelector('#highlights tbody tr') && (resolve(Date.now()), true);
+          if (!seen()) new MutationObserver(seen).observe(document.body, { childList: true, subtree: true });
+          setTimeout(() => resolve(-1), 15_000);
+        }),
+    );
+    const long = await ff.newPage(server.url('/long-token.html'), { window: true });
+    // From the start of the second page's navigation: its load, the content script's start and the report's refresh all count.
+    const start = Date.now();
+    await second.goto(server.url('/provenance.html'));
+    const at = await shown;
+    expect(at, 'the second page was never highlighted').toBeGreaterThan(0);
+    console.log(`long token: the next tab's report showed its highlights ${at - start} ms after its navigation began`);
+    expect(at - start).toBeLessThan(1000);
+
+    const longReport = await ff.openReport(long);
+    const state = await waitReport(longReport, (s) => !!row(s, 'copy'));
+    expect(row(state, 'copy')!.kind).toBe('verbatim');
+    expect(row(state, 'own')).toBeUndefined();
+    await closeAll(longReport, long, secondReport, second);
+  });
+
+  it('a page that pre-defines element names and patches attachShadow steals nothing and cannot rewrite the card', async () => {
+    const o = await open('/predefine.html', (s) => !!row(s, 'copy'));
+    expect(await o.page.evaluate(() => (window as any).__stolen)).toBeUndefined();
+    expect(row(o.state, 'copy')!.kind).toBe('verbatim');
+    await hoverForTooltip(o, '#copy');
+    const provenance = await o.shadow.text('.tip .provenance');
+    expect(provenance).toContain('Original: The New York Times');
+    expect(provenance).not.toContain('this site');
+    await o.page.screenshot({ path: 'test-results/firefox-predefine-tooltip.png' });
+    await closeAll(o.report, o.page);
+  });
+
+  it('credit a reader cannot see does not count', async () => {
+    const ids = ['display-none', 'noscript', 'sr-only', 'transparent', 'invisible', 'visible'];
+    const o = await open('/hidden-credit.html', (s) => ids.every((id) => row(s, id)));
+    expect(Object.fromEntries(ids.map((id) => [id, row(o.state, id)!.credited]))).toEqual({
+      'display-none': 'false',
+      noscript: 'false',
+      'sr-only': 'false',
+      transparent: 'false',
+      invisible: 'false',
+      visible: 'true',
+    });
+    await closeAll(o.report, o.page);
+  });
+
+  it('a page that mutates every 200 ms for ever still gets the copy it adds after 1 s highlighted within 5 s', async () => {
+    const start = Date.now();
+    const page = await ff.newPage(server.url('/storm.html'));
+    const report = await ff.openReport(page);
+    const state = await waitReport(report, (s) => !!row(s, 'late'), { timeout: Math.max(0, start + 5000 - Date.now()), quiet: 0 });
+    expect(row(state, 'late')!.kind).toBe('verbatim');
+    expect(Date.now() - start).toBeLessThan(5000 + 100);
+    await closeAll(report, page);
+  });
+
+  it('shows bidi controls in the comparison as visible marks, never as raw overrides', async () => {
+    const o = await open('/rtl.html', (s) => !!row(s, 'copy'));
+    await openComparison(o, '#copy');
+    expect((await o.shadow.texts('.diff .control')).join(' ')).toMatch(/U\+202E/);
+    const dialogText = await o.shadow.query('.dialog', (el) => el.textContent ?? '');
+    expect(dialogText).not.toContain('\u202E');
+    await o.page.screenshot({ path: 'test-results/firefox-rtl-compare.png' });
+    await closeComparison(o);
+    await closeAll(o.report, o.page);
   });
 });

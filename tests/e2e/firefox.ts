@@ -12,10 +12,40 @@ export interface FirefoxHarness {
   browser: Browser;
   /** A page of the extension's own (for example seeds.json), opened in a tab. */
   extensionPage(file: string): Promise<Page>;
-  newPage(url: string): Promise<Page>;
+  /** A web page in a new tab of the first window, or in a window of its own (then nothing else covers it). */
+  newPage(url: string, options?: { window?: boolean }): Promise<Page>;
   /** The toolbar popup, opened as a page, listing the given page's tab. */
   openPopup(forPage: Page): Promise<Page>;
+  /**
+   * Reprint's report of a page's tab (report.html?tab=ID), in a window of its
+   * own: the page keeps its place in front of its window, as a reader's would,
+   * so neither has its timers slowed as a background tab's are. The report
+   * re-renders as the tab scans.
+   */
+  openReport(page: Page): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * The id of the tab showing `url`, asked from an extension page: without the
+ * "tabs" permission tab addresses are hidden, so it is the tab whose content
+ * script answers 'tab/report' with that address (polled: the script starts
+ * when the page is idle).
+ */
+async function tabOf(extensionPage: Page, url: string): Promise<number> {
+  const tabId = await extensionPage.evaluate(async (u) => {
+    const { tabs } = (globalThis as any).browser;
+    for (let tries = 0; tries < 150; tries++) {
+      for (const t of await tabs.query({})) {
+        const answer = await tabs.sendMessage(t.id, { type: 'tab/report' }).catch(() => undefined);
+        if (answer?.url === u) return t.id as number;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return undefined;
+  }, url);
+  if (tabId === undefined) throw new Error(`No tab's content script reports ${url}`);
+  return tabId;
 }
 
 async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeout = 15_000): Promise<T> {
@@ -51,35 +81,35 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION);
+  const open = async (file: string, window = false) => {
+    const page = await browser.newPage(window ? { type: 'window' } : undefined);
+    // BiDi reports no navigation events for extension documents: poll instead.
+    page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
+    await poll(() => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 'the extension page');
+    return page;
+  };
+  /** Points an extension page (the popup or the report) at a tab, and waits for its first render. */
+  const showTab = async (page: Page, file: string, tabId: number) => {
+    page.goto(`moz-extension://${UUID}/${file}?tab=${tabId}`).catch(() => {});
+    await poll(() => page.evaluate(() => location.search.startsWith('?tab=') && document.body.hasAttribute('data-ready')), `${file} to render`);
+  };
   return {
     browser,
-    async newPage(url) {
-      const page = await browser.newPage();
+    async newPage(url, { window = false } = {}) {
+      const page = await browser.newPage(window ? { type: 'window' } : undefined);
       await page.goto(url);
       return page;
     },
-    async extensionPage(file) {
-      const page = await browser.newPage();
-      // BiDi reports no navigation events for extension documents: poll instead.
-      page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
-      await poll(() => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 'the extension page');
-      return page;
-    },
+    extensionPage: (file) => open(file),
     async openPopup(forPage) {
-      const title = await forPage.title();
-      const popup = await browser.newPage();
-      const base = `moz-extension://${UUID}/popup.html`;
-      // BiDi reports no navigation events for extension documents: poll instead.
-      popup.goto(base).catch(() => {});
-      await poll(() => popup.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'), 'the extension page');
-      const tabId = await popup.evaluate(async (t) => {
-        const tabs = await (globalThis as any).browser.tabs.query({});
-        return tabs.find((x: { title?: string }) => x.title === t)?.id as number | undefined;
-      }, title);
-      if (tabId === undefined) throw new Error(`No tab titled ${title}`);
-      popup.goto(`${base}?tab=${tabId}`).catch(() => {});
-      await poll(() => popup.evaluate(() => location.search.startsWith('?tab=') && document.body.hasAttribute('data-ready')), 'the popup to render');
+      const popup = await open('popup.html');
+      await showTab(popup, 'popup.html', await tabOf(popup, forPage.url()));
       return popup;
+    },
+    async openReport(forPage) {
+      const report = await open('report.html', true);
+      await showTab(report, 'report.html', await tabOf(report, forPage.url()));
+      return report;
     },
     // Wait for the process itself to end: the next launch may reuse the profile, and two Firefoxes must never share it.
     async close() {
@@ -89,4 +119,14 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       await exited;
     },
   };
+}
+
+/**
+ * Sets a page's viewport with WebDriver BiDi's browsingContext.setViewport:
+ * puppeteer's page.setViewport also sends a screen-orientation command
+ * Firefox ESR does not know.
+ */
+export async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  const bidi = (page.browser() as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  await bidi.send('browsingContext.setViewport', { context: (page.mainFrame() as unknown as { _id: string })._id, viewport });
 }
