@@ -1,4 +1,3 @@
-import '../assets/styles/page.css';
 import { startReprint } from '../src/ui/page';
 
 export default defineContentScript({

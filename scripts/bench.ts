@@ -204,7 +204,7 @@ function browserRows(br: BrowserResult | string | undefined): Row[] {
   const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
   return [
     [
-      `(c) Chromium: ${n(PARAGRAPHS)}-paragraph page, load → data-reprint-scanned ≥ ${n(PARAGRAPHS)}`,
+      `(c) Chromium: ${n(PARAGRAPHS)}-paragraph page, load → the content script reports ${n(PARAGRAPHS)} scanned`,
       ms(e.scanMs),
       `page load alone: ${ms(b.loadMs)}`,
       `${x((e.scanMs ?? NaN) / b.loadMs)} of page load`,

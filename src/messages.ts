@@ -33,13 +33,20 @@ export interface DocumentSummary {
   paragraphs: number;
 }
 
-/** One highlighted block, as the toolbar popup lists it. */
+/** One highlighted block, as the popup and the report list it. */
 export interface HighlightSummary {
   id: number;
+  /** The block element's own id attribute, or ''. */
+  elementId: string;
   kind: MatchKind;
   source: string;
   sourceTitle: string;
+  sourcePublisher: string | null;
   original: string;
+  originalTitle: string;
+  originalPublisher: string | null;
+  /** Only the block's first part was matched: it is longer than matching reads. */
+  truncated: boolean;
   /** The provenance claim, as evidence supports it. */
   statement: string;
   credited: boolean;
@@ -63,13 +70,20 @@ export interface PageSummary {
 export interface PageReport {
   items: HighlightSummary[];
   summary: PageSummary;
+  /** Blocks scanned so far, and scan passes finished (0 while the first is under way). */
+  scanned: number;
+  passes: number;
+  /** The page's title and address, as the tab shows them. */
+  title: string;
+  url: string;
 }
 
 export interface ContentToBackground {
   /** Match block texts against the corpus; one answer per text, null where nothing matched. */
   'content/scan': { request: { texts: string[] }; response: Array<BlockMatch | null> };
   /** The number of highlighted blocks in the sender's tab, for the badge. */
-  'content/highlights': { request: { count: number }; response: void };
+  /** The page's highlight count and blocks scanned so far, after each scan pass: the badge and open reports follow it. */
+  'content/highlights': { request: { count: number; scanned: number }; response: void };
 }
 
 export interface PopupToBackground {
@@ -88,12 +102,13 @@ export interface PageToBackground {
   'corpus/status': { request: Record<string, never>; response: CorpusStatus };
 }
 
-export interface PopupToContent {
-  'popup/page': { request: Record<string, never>; response: PageReport };
-  'popup/reveal': { request: { id: number }; response: boolean };
+/** From the extension's own pages (popup, report) to a tab's content script. */
+export interface ExtensionToContent {
+  'tab/report': { request: Record<string, never>; response: PageReport };
+  'tab/reveal': { request: { id: number }; response: boolean };
 }
 
-type AllMessages = ContentToBackground & PopupToBackground & PopupToContent & PageToBackground;
+type AllMessages = ContentToBackground & PopupToBackground & ExtensionToContent & PageToBackground;
 export type MessageType = keyof AllMessages;
 export type Request<T extends MessageType> = AllMessages[T]['request'];
 export type Response<T extends MessageType> = AllMessages[T]['response'];
@@ -133,7 +148,7 @@ export function sendToBackground<T extends keyof ToBackground & MessageType>(mes
   return browser.runtime.sendMessage(message) as Promise<Response<T>>;
 }
 
-/** Sends a message from the popup to a tab's content script. */
-export function sendToTab<T extends keyof PopupToContent & MessageType>(tabId: number, message: Outgoing<T>): Promise<Response<T>> {
+/** Sends a message from an extension page (popup, report) to a tab's content script. */
+export function sendToTab<T extends keyof ExtensionToContent & MessageType>(tabId: number, message: Outgoing<T>): Promise<Response<T>> {
   return browser.tabs.sendMessage(tabId, message) as Promise<Response<T>>;
 }

@@ -18,10 +18,16 @@ async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
   const status = await sendToBackground({ type: 'popup/status' });
-  const report = tabId === undefined ? null : await sendToTab(tabId, { type: 'popup/page' }).catch(() => null);
-  renderPopup(app, status, report, (id) => {
-    if (tabId !== undefined) void sendToTab(tabId, { type: 'popup/reveal', id });
-  });
+  const report = tabId === undefined ? null : await sendToTab(tabId, { type: 'tab/report' }).catch(() => null);
+  renderPopup(
+    app,
+    status,
+    report,
+    (id) => {
+      if (tabId !== undefined) void sendToTab(tabId, { type: 'tab/reveal', id });
+    },
+    tabId === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tabId}`) }),
+  );
   document.body.setAttribute('data-ready', '');
 }
 

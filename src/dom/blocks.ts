@@ -4,6 +4,8 @@
  * be highlighted as ranges without touching the page's nodes.
  */
 
+import { isOwnNode } from './layer';
+
 /** Elements that are blocks in their own right. */
 const BLOCK_SELECTOR = 'p, li, blockquote, dd, td, div, section, article, main';
 /** Inside these, nothing is article text. */
@@ -34,8 +36,6 @@ const EXCLUDED_SELECTOR = [
   '[role="contentinfo"]',
   '[role="dialog"]',
   '[role="menu"]',
-  'reprint-tooltip',
-  'reprint-compare',
 ].join(', ');
 /** Children whose text belongs to another block (or to no block). */
 const NOT_INLINE = new Set([
@@ -87,8 +87,6 @@ const NOT_INLINE = new Set([
   'AUDIO',
   'CANVAS',
   'OBJECT',
-  'REPRINT-TOOLTIP',
-  'REPRINT-COMPARE',
 ]);
 /** Fewer letters than this is a label or a caption, not a paragraph. */
 const MIN_BLOCK_CHARS = 25;
@@ -159,7 +157,7 @@ export function isCandidate(el: Element): boolean {
 export function candidateElements(root: ParentNode): Element[] {
   const out: Element[] = [];
   if ((root as Node).nodeType === 1 && (root as Element).matches(BLOCK_SELECTOR)) out.push(root as Element);
-  out.push(...root.querySelectorAll(BLOCK_SELECTOR));
+  for (const el of root.querySelectorAll(BLOCK_SELECTOR)) if (!isOwnNode(el)) out.push(el);
   return out;
 }
 

@@ -1,8 +1,8 @@
 import type { BlockMatch } from '../match/matcher';
 import { creditTargets } from '../match/credit';
-import { KINDS } from '../match/kinds';
 import { blockRange, type Block } from './blocks';
 import { isCredited } from './credit';
+import { createLayer, type Layer } from './layer';
 
 export interface Tracked {
   id: number;
@@ -12,79 +12,149 @@ export interface Tracked {
   credited: boolean;
 }
 
+interface Painted {
+  tracked: Tracked;
+  /** The copied sentences of a partial copy; none when the whole block is marked. */
+  ranges: Range[];
+  boxes: HTMLElement[];
+  flashing: boolean;
+}
+
 /** Below this coverage only the reprinted sentences are painted, not the block. */
 const PARTIAL = 0.95;
-const ATTRS = ['kind', 'source', 'original', 'score', 'coverage', 'credited', 'partial', 'flash'].map((a) => `data-reprint-${a}`);
 
 /**
- * Marks reprinted blocks with data-reprint-* attributes (the page CSS
- * paints them) and partial copies with CSS Custom Highlight ranges, so the
- * page's own nodes are never split or rewritten.
+ * Marks reprinted blocks without touching the page: tinted boxes in a
+ * closed shadow root, laid over each block (or, for a partial copy, over
+ * its copied sentences). The page's own elements get no attribute, class,
+ * style or highlight registry entry, so a page script can read none of it.
+ *
+ * The layer sits at z-index 0: above the page's flowing text, below the
+ * page's own raised layers (sticky headers, menus, dialogs), which then
+ * cover the marks as they cover the text.
  */
 export class Highlighter {
-  private readonly tracked = new Map<Element, Tracked>();
+  private readonly painted = new Map<Element, Painted>();
   private nextId = 1;
-  private readonly highlights =
-    typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined'
-      ? Object.fromEntries(KINDS.map((k) => [k, new Highlight()]))
-      : undefined;
+  private readonly layer: Layer;
+  private readonly marks: HTMLElement;
+  private frame = 0;
+  private readonly resized = new ResizeObserver(() => this.schedule());
+  private readonly onScroll = () => this.schedule();
+  private active: Tracked | undefined;
 
-  constructor() {
-    if (this.highlights) for (const [k, hl] of Object.entries(this.highlights)) CSS.highlights.set(`reprint-${k}`, hl);
+  constructor(css: string) {
+    this.layer = createLayer(css, 0);
+    this.marks = document.createElement('div');
+    this.marks.className = 'marks';
+    this.layer.root.append(this.marks);
+    this.resized.observe(document.documentElement);
+    // Scrolling inside a page's own scroll boxes moves blocks against the document.
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    addEventListener('resize', this.onScroll, { passive: true });
   }
 
   get count(): number {
-    return this.tracked.size;
+    return this.painted.size;
   }
 
-  get(el: Element): Tracked | undefined {
-    return this.tracked.get(el);
+  /** The highlighted block an element belongs to: the element itself or its nearest highlighted ancestor. */
+  find(node: Node | null): Tracked | undefined {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      const p = n.nodeType === 1 ? this.painted.get(n as Element) : undefined;
+      if (p) return p.tracked;
+    }
+    return undefined;
   }
 
   byId(id: number): Tracked | undefined {
-    return [...this.tracked.values()].find((t) => t.id === id);
+    for (const p of this.painted.values()) if (p.tracked.id === id) return p.tracked;
+    return undefined;
   }
 
   /** Highlighted blocks still in the page, in document order. */
   list(): Tracked[] {
-    for (const [el] of this.tracked) if (!el.isConnected) this.clear(el);
-    return [...this.tracked.values()].sort((a, b) => (a.block.element.compareDocumentPosition(b.block.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    for (const [el] of this.painted) if (!el.isConnected) this.clear(el);
+    return [...this.painted.values()]
+      .map((p) => p.tracked)
+      .sort((a, b) => (a.block.element.compareDocumentPosition(b.block.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   apply(block: Block, match: BlockMatch | null): void {
     const el = block.element;
     this.clear(el);
     if (!match) return;
-    el.setAttribute('data-reprint-kind', match.kind);
-    el.setAttribute('data-reprint-source', match.source);
-    el.setAttribute('data-reprint-original', match.original);
-    el.setAttribute('data-reprint-score', match.score.toFixed(2));
-    el.setAttribute('data-reprint-coverage', match.coverage.toFixed(2));
-    const credited = isCredited(el, creditTargets(match));
-    el.setAttribute('data-reprint-credited', String(credited));
-    const t: Tracked = { id: this.nextId++, block, match, credited };
-    this.tracked.set(el, t);
-    if (match.coverage < PARTIAL && this.highlights) {
-      el.setAttribute('data-reprint-partial', '');
-      for (const s of match.spans) {
-        const range = blockRange(block, s.start, s.end);
-        if (range) this.highlights[match.kind].add(range);
-      }
-    }
+    const tracked: Tracked = { id: this.nextId++, block, match, credited: isCredited(el, creditTargets(match)) };
+    const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
+    this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
+    this.resized.observe(el);
+    this.schedule();
   }
 
-  /** Unmarks every block and unregisters the CSS highlights: the page as it was. */
+  /** The block whose card is open is drawn stronger; undefined for none. */
+  setActive(t: Tracked | undefined): void {
+    this.active = t;
+    this.schedule();
+  }
+
+  /** Outlines a block for a moment (the popup's "show me"). */
+  flash(t: Tracked, ms: number): void {
+    const p = this.painted.get(t.block.element);
+    if (!p) return;
+    p.flashing = true;
+    this.schedule();
+    setTimeout(() => {
+      p.flashing = false;
+      this.schedule();
+    }, ms);
+  }
+
+  /** Unmarks every block and removes the layer: the page as it was. */
   removeAll(): void {
-    for (const el of [...this.tracked.keys()]) this.clear(el);
-    if (this.highlights)
-      for (const [k, hl] of Object.entries(this.highlights)) if (CSS.highlights.get(`reprint-${k}`) === hl) CSS.highlights.delete(`reprint-${k}`);
+    for (const el of [...this.painted.keys()]) this.clear(el);
+    cancelAnimationFrame(this.frame);
+    this.resized.disconnect();
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    removeEventListener('resize', this.onScroll);
+    this.layer.remove();
   }
 
   clear(el: Element): void {
-    const t = this.tracked.get(el);
-    if (!t) return;
-    this.tracked.delete(el);
-    for (const a of ATTRS) el.removeAttribute(a);
-    if (this.highlights) for (const hl of Object.values(this.highlights)) for (const r of [...hl]) if (el.contains((r as Range).startContainer)) hl.delete(r);
+    const p = this.painted.get(el);
+    if (!p) return;
+    this.painted.delete(el);
+    this.resized.unobserve(el);
+    for (const b of p.boxes) b.remove();
+  }
+
+  /** Repaints at the next frame, once however many changes come before it. */
+  private schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.paint());
+  }
+
+  /** Lays each block's boxes over its current place: all reads first, then all writes. */
+  private paint(): void {
+    this.frame = 0;
+    const origin = this.layer.host.getBoundingClientRect();
+    const rects = new Map<Painted, DOMRect[]>();
+    for (const [el, p] of this.painted) {
+      if (!el.isConnected) continue;
+      const all = p.ranges.length ? p.ranges.flatMap((r) => [...r.getClientRects()]) : [el.getBoundingClientRect()];
+      rects.set(
+        p,
+        all.filter((r) => r.width > 0 && r.height > 0),
+      );
+    }
+    for (const [p, list] of rects) {
+      while (p.boxes.length > list.length) p.boxes.pop()!.remove();
+      while (p.boxes.length < list.length) p.boxes.push(this.marks.appendChild(document.createElement('div')));
+      list.forEach((r, i) => {
+        const box = p.boxes[i];
+        box.className = `mark ${p.ranges.length ? 'span' : 'block'} ${p.tracked.match.kind}${this.active === p.tracked ? ' active' : ''}${p.flashing ? ' flash' : ''}`;
+        box.style.transform = `translate(${r.left - origin.left}px, ${r.top - origin.top}px)`;
+        box.style.width = `${r.width}px`;
+        box.style.height = `${r.height}px`;
+      });
+    }
   }
 }

@@ -1,54 +1,55 @@
-import theme from '../../assets/styles/theme.css?inline';
-import css from '../../assets/styles/compare.css?inline';
 import { summarizeChanges } from '../diff/summary';
 import type { Tracked } from '../dom/highlighter';
-import { byline, percent, version } from './describe';
-import { h, shadowHost } from './dom';
+import { bylineParts, percent, version } from './describe';
+import { field, fields, h, revealed, trusted } from './dom';
 import { describeFact, describeProvenance, KIND_LABEL, plural, shortId } from './words';
 
 /**
  * The comparison: the page's paragraph against a corpus version as a word
- * diff, with every version to switch to. A modal `<reprint-compare>`
- * dialog: focus moves in, stays in, and returns on close.
+ * diff, with every version to switch to. A modal dialog in the closed
+ * shadow root of Reprint's UI layer: focus moves in, stays in, and returns
+ * on close.
  */
 export class CompareDialog {
-  private host?: HTMLElement;
+  private backdrop?: HTMLElement;
   private returnFocus?: Element | null;
 
+  constructor(private readonly root: ShadowRoot) {}
+
   get isOpen(): boolean {
-    return !!this.host?.isConnected;
+    return !!this.backdrop?.isConnected;
   }
 
   open(t: Tracked, docId = t.match.original): void {
     if (!this.isOpen) this.returnFocus = document.activeElement;
-    this.host?.remove();
-    const { host, root } = shadowHost('reprint-compare', theme + css);
-    host.style.setProperty('inset', '0');
-    this.host = host;
-    root.append(this.render(t, docId));
-    host.addEventListener('keydown', (e) => this.onKey(e, root));
-    document.documentElement.append(host);
+    this.backdrop?.remove();
+    this.backdrop = this.render(t, docId);
+    this.backdrop.addEventListener(
+      'keydown',
+      trusted((e: KeyboardEvent) => this.onKey(e)),
+    );
+    this.root.append(this.backdrop);
     // The version shown, else Close. (`a?.focus() ?? b.focus()` always ended on Close: focus() returns undefined.)
-    (root.querySelector<HTMLElement>('.versions [aria-pressed="true"]') ?? root.querySelector<HTMLElement>('.close')!).focus();
+    (this.root.querySelector<HTMLElement>('.versions [aria-pressed="true"]') ?? this.root.querySelector<HTMLElement>('.close')!).focus();
   }
 
   close(): void {
-    if (!this.host) return;
-    this.host.remove();
-    this.host = undefined;
+    if (!this.backdrop) return;
+    this.backdrop.remove();
+    this.backdrop = undefined;
     (this.returnFocus as HTMLElement | null)?.focus?.();
   }
 
-  private onKey(e: KeyboardEvent, root: ShadowRoot): void {
+  private onKey(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
       e.stopPropagation();
       this.close();
     } else if (e.key === 'Tab') {
       // Keep focus inside the dialog.
-      const focusable = [...root.querySelectorAll<HTMLElement>('button')];
+      const focusable = [...this.root.querySelectorAll<HTMLElement>('.backdrop button')];
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
-      const active = root.activeElement;
+      const active = this.root.activeElement;
       if (e.shiftKey && active === first) {
         e.preventDefault();
         last.focus();
@@ -69,15 +70,17 @@ export class CompareDialog {
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
       h(
-        'header',
-        {},
-        h('h2', { id: titleId }, v.meta.title),
+        'div',
+        { class: 'head' },
+        h('h2', { id: titleId }, field(v.meta.title)),
         h('button', { type: 'button', class: 'close', 'aria-label': 'Close comparison', title: 'Close (Esc)', onclick: () => this.close() }, '×'),
       ),
       h(
         'div',
         { class: 'meta muted' },
-        [rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`, byline(v.meta), v.docId].filter(Boolean).join(' · '),
+        rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`,
+        ' · ',
+        fields([...bylineParts(v.meta), v.docId]),
       ),
       h(
         'div',
@@ -104,16 +107,20 @@ export class CompareDialog {
         { class: 'versions', role: 'group', 'aria-label': 'Versions' },
         ...match.provenance.ranking.map((id) => {
           const o = version(match, id);
-          const evidence = [o.meta.date, o.cites ? `credits ${o.cites}` : null].filter(Boolean).join(', ');
           return h(
             'button',
             { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
-            `${shortId(o.docId)} · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}${evidence ? ` · ${evidence}` : ''}`,
+            field(shortId(o.docId)),
+            ` · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}`,
+            o.meta.date ? ' · ' : null,
+            o.meta.date ? field(o.meta.date) : null,
+            o.cites ? ', credits ' : null,
+            o.cites ? field(o.cites) : null,
           );
         }),
       ),
       h('h3', {}, 'What changed'),
-      h('p', { class: 'diff' }, ...changes.parts.map((p) => (p.op === 'same' ? p.text : h(p.op, {}, p.text)))),
+      h('p', { class: 'diff', dir: 'auto' }, ...changes.parts.flatMap((p) => (p.op === 'same' ? revealed(p.text) : [h(p.op, {}, ...revealed(p.text))]))),
       h('div', { class: 'legend muted' }, 'Struck through: only in the corpus version · Underlined: only on this page'),
     );
     const backdrop = h(

@@ -3,13 +3,16 @@ import type { BlockMatch, VersionMatch } from '../match/matcher';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-/** "Publisher · Author · 25 Feb 2022", leaving out what is unknown. */
-export function byline(meta: DocumentMeta): string {
-  const date = meta.date
-    ? new Date(`${meta.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    : null;
-  return [meta.publisher, meta.author, date].filter(Boolean).join(' · ');
+/** Publisher, author and "25 Feb 2022", leaving out what is unknown: each a separate field, to be isolated. */
+export function bylineParts(meta: DocumentMeta): string[] {
+  const day = meta.date ? new Date(`${meta.date}T00:00:00Z`) : null;
+  const date =
+    day && !Number.isNaN(day.getTime()) ? day.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : meta.date;
+  return [meta.publisher, meta.author, date].filter((x): x is string => !!x);
 }
+
+/** "Publisher · Author · 25 Feb 2022", for plain-text uses (titles, downloads). */
+export const byline = (meta: DocumentMeta): string => bylineParts(meta).join(' · ');
 
 export function version(match: BlockMatch, docId: string): VersionMatch {
   return match.versions.find((v) => v.docId === docId) ?? match.versions[0];

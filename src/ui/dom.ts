@@ -1,8 +1,19 @@
 /**
  * Builds UI elements. Strings become text nodes, never markup: page and
- * corpus text cannot inject HTML through here.
+ * corpus text cannot inject HTML through here. Event handlers run only for
+ * trusted events, those a person caused: a page script can dispatch
+ * synthetic events, but cannot make them trusted.
  */
+import { splitControls } from '../text/controls';
+
 type Child = Node | string | null | undefined | false;
+
+/** The handler, for trusted events only. */
+export const trusted =
+  <E extends Event>(handler: (e: E) => void) =>
+  (e: E): void => {
+    if (e.isTrusted) handler(e);
+  };
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -11,7 +22,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
-    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value);
+    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), trusted(value));
     else if (value === true) el.setAttribute(name, '');
     else if (value !== false) el.setAttribute(name, value);
   }
@@ -20,18 +31,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * A host element with an open shadow root and its own stylesheet, so page
- * CSS cannot reach in and ours cannot leak out. Custom element names need
- * no registration to carry a shadow root (content scripts have no
- * customElements registry in Chromium).
+ * Text with its invisible characters shown: each zero-width, format or bidi
+ * control character becomes a visible "U+202E" mark instead of acting on the
+ * text around it (an override would reverse what follows it).
  */
-export function shadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
-  const host = document.createElement(tag);
-  // Inline, so no page rule on the tag can move or hide the host.
-  host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; inset: auto;');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.append(style);
-  return { host, root };
+export function revealed(text: string): Node[] {
+  return splitControls(text).map((run) =>
+    run.control === undefined
+      ? document.createTextNode(run.text)
+      : h('span', { class: 'control', title: 'Invisible character' }, `U+${run.control.toString(16).toUpperCase().padStart(4, '0')}`),
+  );
+}
+
+/** Text from a page or the corpus, isolated: its direction cannot reorder what surrounds it. */
+export const field = (text: string, className?: string): HTMLElement => h('bdi', className ? { class: className } : {}, text);
+
+/** Fields separated by " · ", each isolated. */
+export function fields(parts: string[], className?: string): HTMLElement {
+  const out = h('span', className ? { class: className } : {});
+  parts.forEach((p, i) => out.append(...(i ? [' · '] : []), field(p)));
+  return out;
 }

@@ -9,17 +9,19 @@ export type HoverEvent = 'mouseover' | 'mouseout' | 'focusin' | 'focusout' | 'ke
  */
 export type Listen = (type: HoverEvent, handler: (e: Event) => void) => void;
 
-/** Shows the tooltip for the highlighted block under the pointer or focus. */
+/**
+ * Shows the tooltip for the highlighted block under the pointer or focus.
+ * Only trusted events count: a page script that dispatches a mouseover
+ * cannot open the card, and so cannot make corpus text appear.
+ */
 export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Tooltip): void {
-  const find = (target: EventTarget | null) => {
-    const el = target instanceof Element ? target.closest('[data-reprint-kind]') : null;
-    return el ? highlighter.get(el) : undefined;
-  };
+  const find = (target: EventTarget | null) => (target instanceof Node ? highlighter.find(target) : undefined);
   const enter = (e: Event) => {
-    const t = find(e.target);
+    const t = e.isTrusted ? find(e.target) : undefined;
     if (t) tooltip.request(t);
   };
   const leave = (e: Event) => {
+    if (!e.isTrusted) return;
     const from = find(e.target);
     const to = find((e as MouseEvent | FocusEvent).relatedTarget);
     if (from && from !== to) tooltip.release();
@@ -28,5 +30,5 @@ export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Too
   listen('mouseout', leave);
   listen('focusin', enter);
   listen('focusout', leave);
-  listen('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
+  listen('keydown', (e) => e.isTrusted && (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
 }

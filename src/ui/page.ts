@@ -1,9 +1,14 @@
+import compareCss from '../../assets/styles/compare.css?inline';
+import marksCss from '../../assets/styles/marks.css?inline';
+import theme from '../../assets/styles/theme.css?inline';
+import tooltipCss from '../../assets/styles/tooltip.css?inline';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Highlighter } from '../dom/highlighter';
+import { createLayer, isOwnNode } from '../dom/layer';
 import { PageScanner } from '../dom/scanner';
 import { watchMutations } from '../dom/watcher';
-import { dispatcher, sendToBackground, type PopupToContent } from '../messages';
+import { dispatcher, sendToBackground, type ExtensionToContent } from '../messages';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
 import { summarize, summarizePage } from './summary';
@@ -22,38 +27,53 @@ const FLASH_MS = 1600;
  */
 export function startReprint(ctx: ContentScriptContext): () => void {
   const root = document.documentElement;
-  const highlighter = new Highlighter();
-  const compare = new CompareDialog();
-  const tooltip = new Tooltip((t) => compare.open(t));
+  const highlighter = new Highlighter(marksCss);
+  // Above everything the page draws: the card and the dialog must not be covered.
+  const ui = createLayer(theme + tooltipCss + compareCss, 2147483647);
+  const compare = new CompareDialog(ui.root);
+  const tooltip = new Tooltip(
+    ui.root,
+    (t) => compare.open(t),
+    (t) => highlighter.setActive(t),
+  );
   bindHover((type, handler) => ctx.addEventListener(document, type, handler, { capture: true }), highlighter, tooltip);
 
   let lastCount = -1;
+  let lastScanned = -1;
+  let passes = 0;
   const scanner = new PageScanner(
     (texts) => sendToBackground({ type: 'content/scan', texts }),
     (block, match) => highlighter.apply(block, match),
     (scanned) => {
-      root.setAttribute('data-reprint-scanned', String(scanned));
-      if (highlighter.count !== lastCount) {
+      passes++;
+      if (highlighter.count !== lastCount || scanned !== lastScanned) {
         lastCount = highlighter.count;
-        void sendToBackground({ type: 'content/highlights', count: lastCount });
+        lastScanned = scanned;
+        void sendToBackground({ type: 'content/highlights', count: lastCount, scanned });
       }
     },
   );
 
-  const onMessage = dispatcher<PopupToContent>({
-    'popup/page': () => {
+  const onMessage = dispatcher<ExtensionToContent>({
+    'tab/report': () => {
       const tracked = highlighter.list();
-      return { items: tracked.map(summarize), summary: summarizePage(tracked, scanner.scannedChars) };
+      return {
+        items: tracked.map(summarize),
+        summary: summarizePage(tracked, scanner.scannedChars),
+        scanned: scanner.scanned,
+        passes,
+        title: document.title,
+        url: location.href,
+      };
     },
-    'popup/reveal': ({ id }) => {
+    'tab/reveal': ({ id }) => {
       const t = highlighter.byId(id);
       if (!t) return false;
       const el = t.block.element;
       // Smooth only where it can be seen and is welcome: hidden tabs do not animate.
       const smooth = document.visibilityState === 'visible' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
       el.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
-      el.setAttribute('data-reprint-flash', '');
-      ctx.setTimeout(() => el.removeAttribute('data-reprint-flash'), FLASH_MS);
+      highlighter.flash(t, FLASH_MS);
       return true;
     },
   });
@@ -65,7 +85,7 @@ export function startReprint(ctx: ContentScriptContext): () => void {
   const start = () => {
     if (stopped) return;
     void scanner.scan([document.body ?? root]);
-    stopWatching = watchMutations(root, (roots) => void scanner.scan(roots));
+    stopWatching = watchMutations(root, isOwnNode, (roots) => void scanner.scan(roots));
   };
   if ('requestIdleCallback' in window) ctx.requestIdleCallback(start, { timeout: 1000 });
   else ctx.setTimeout(start, 0);
@@ -78,7 +98,7 @@ export function startReprint(ctx: ContentScriptContext): () => void {
     tooltip.dispose();
     compare.close();
     highlighter.removeAll();
-    root.removeAttribute('data-reprint-scanned');
+    ui.remove();
     try {
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {

@@ -1,6 +1,6 @@
 import { KINDS } from '../match/kinds';
 import type { CorpusStatus, PageReport, PageSummary } from '../messages';
-import { h } from './dom';
+import { field, h } from './dom';
 import { percent } from './describe';
 import { KIND_LABEL, shortId } from './words';
 
@@ -20,12 +20,12 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
       ...KINDS.filter((k) => s.kinds[k] > 0).map((k) => h('span', { class: 'kind', 'data-kind': k }, `${s.kinds[k]} ${KIND_LABEL[k].toLowerCase()}`)),
     ),
     h('p', {}, h('span', { class: 'credit', 'data-credited': String(s.uncredited === 0) }, `${s.credited} credited, ${s.uncredited} uncredited`)),
-    h('p', { class: 'muted' }, 'From: ', s.sources.map((x) => `${x.title} (${x.count})`).join('; ')),
+    h('p', { class: 'muted' }, 'From: ', ...s.sources.flatMap((x, i) => [i ? '; ' : '', field(x.title), ` (${x.count})`])),
     s.timeline.length
       ? h(
           'ol',
           { class: 'timeline', 'aria-label': 'Versions by date' },
-          ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, t.date), ` ${shortId(t.docId)} · ${t.title}`)),
+          ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), ' ', field(shortId(t.docId)), ' · ', field(t.title))),
           s.undated ? h('li', { class: 'muted' }, `${s.undated} undated version${s.undated === 1 ? '' : 's'}`) : null,
         )
       : h('p', { class: 'muted' }, 'No version carries a date.'),
@@ -37,7 +37,13 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
  * paragraph (kind, source, similarity, credit); clicking one scrolls the
  * page to it. `report` is null where the page cannot be scanned.
  */
-export function renderPopup(app: HTMLElement, status: CorpusStatus, report: PageReport | null, reveal: (id: number) => void): void {
+export function renderPopup(
+  app: HTMLElement,
+  status: CorpusStatus,
+  report: PageReport | null,
+  reveal: (id: number) => void,
+  openReport: (() => void) | null,
+): void {
   const items = report?.items ?? [];
   const header = h(
     'header',
@@ -67,9 +73,9 @@ export function renderPopup(app: HTMLElement, status: CorpusStatus, report: Page
                 h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'credited' : 'uncredited'),
                 h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < 0.95 ? ` · ${percent(it.coverage)} of text` : ''}`),
               ),
-              h('span', { class: 'source' }, it.sourceTitle),
+              field(it.sourceTitle, 'source'),
               h('span', { class: 'statement muted' }, it.statement),
-              h('span', { class: 'excerpt' }, it.excerpt),
+              field(it.excerpt, 'excerpt'),
             ),
           ),
         ),
@@ -78,8 +84,9 @@ export function renderPopup(app: HTMLElement, status: CorpusStatus, report: Page
   const footer = h(
     'footer',
     {},
-    `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`,
-    ...status.problems.map((p) => h('div', { class: 'problem' }, p)),
+    openReport ? h('button', { type: 'button', class: 'open-report', onclick: openReport }, 'Open report') : null,
+    h('div', {}, `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`),
+    ...status.problems.map((p) => h('div', { class: 'problem' }, field(p))),
   );
   app.replaceChildren(header, ...(list ? [list] : []), footer);
 }

@@ -8,12 +8,19 @@ const EXCERPT_CHARS = 140;
 
 export function summarize({ id, block, match, credited }: Tracked): HighlightSummary {
   const text = block.text;
+  const source = version(match, match.source).meta;
+  const original = version(match, match.original).meta;
   return {
     id,
+    elementId: block.element.id,
     kind: match.kind,
     source: match.source,
-    sourceTitle: version(match, match.source).meta.title,
+    sourceTitle: source.title,
+    sourcePublisher: source.publisher ?? null,
     original: match.original,
+    originalTitle: original.title,
+    originalPublisher: original.publisher ?? null,
+    truncated: match.truncated === true,
     statement: describeProvenance(match.provenance),
     credited,
     score: match.score,

@@ -1,8 +1,6 @@
-import theme from '../../assets/styles/theme.css?inline';
-import css from '../../assets/styles/tooltip.css?inline';
 import type { Tracked } from '../dom/highlighter';
-import { byline, percent, version } from './describe';
-import { h, shadowHost } from './dom';
+import { bylineParts, percent, version } from './describe';
+import { field, fields, h } from './dom';
 import { describeProvenance, KIND_LABEL } from './words';
 
 const SHOW_DELAY = 150;
@@ -10,21 +8,25 @@ const HIDE_DELAY = 300;
 
 /**
  * The hover card of a highlighted block: source, kind, similarity and a
- * Compare button. One `<reprint-tooltip>` element, reused.
+ * Compare button. Drawn in the closed shadow root of Reprint's UI layer,
+ * only after a person hovers or focuses the block, and only for that block.
  */
 export class Tooltip {
-  private host?: HTMLElement;
-  private root?: ShadowRoot;
+  private card?: HTMLElement;
   private current?: Tracked;
   private showTimer?: ReturnType<typeof setTimeout>;
   private hideTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly onCompare: (t: Tracked) => void) {}
+  constructor(
+    private readonly root: ShadowRoot,
+    private readonly onCompare: (t: Tracked) => void,
+    private readonly onActive: (t: Tracked | undefined) => void,
+  ) {}
 
   /** Called on hover or focus of a highlighted block. */
   request(t: Tracked): void {
     clearTimeout(this.hideTimer);
-    if (this.current === t && this.host?.isConnected) return;
+    if (this.current === t && this.card?.isConnected) return;
     clearTimeout(this.showTimer);
     this.showTimer = setTimeout(() => this.show(t), SHOW_DELAY);
   }
@@ -37,7 +39,9 @@ export class Tooltip {
   }
 
   hide(): void {
-    this.host?.remove();
+    this.card?.remove();
+    this.card = undefined;
+    if (this.current) this.onActive(undefined);
     this.current = undefined;
   }
 
@@ -48,70 +52,64 @@ export class Tooltip {
     this.hide();
   }
 
-  private ensureHost(): ShadowRoot {
-    if (!this.host) {
-      const { host, root } = shadowHost('reprint-tooltip', theme + css);
-      host.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
-      host.addEventListener('mouseleave', () => this.release());
-      this.host = host;
-      this.root = root;
-    }
-    return this.root!;
-  }
-
   show(t: Tracked): void {
-    const root = this.ensureHost();
     const { match } = t;
     const source = version(match, match.source);
-    root.querySelector('.tip')?.remove();
-    root.append(
+    const byline = bylineParts(source.meta);
+    this.card?.remove();
+    this.card = h(
+      'div',
+      {
+        class: 'tip',
+        role: 'group',
+        'aria-label': 'Reprint: where this paragraph comes from',
+        onmouseenter: () => clearTimeout(this.hideTimer),
+        onmouseleave: () => this.release(),
+      },
       h(
         'div',
-        { class: 'tip', role: 'group', 'aria-label': 'Reprint: where this paragraph comes from' },
+        { class: 'row' },
+        h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
+        ` · ${percent(match.score)} similar`,
+        match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : '',
+      ),
+      field(source.meta.title, 'title'),
+      byline.length ? fields(byline, 'row muted') : null,
+      h('div', { class: 'row provenance' }, describeProvenance(match.provenance)),
+      h(
+        'div',
+        { class: 'actions' },
+        h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
+        match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,
         h(
-          'div',
-          { class: 'row' },
-          h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
-          ` · ${percent(match.score)} similar`,
-          match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : '',
-        ),
-        h('div', { class: 'title' }, source.meta.title),
-        byline(source.meta) ? h('div', { class: 'row muted' }, byline(source.meta)) : null,
-        h('div', { class: 'row provenance' }, describeProvenance(match.provenance)),
-        h(
-          'div',
-          { class: 'actions' },
-          h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
-          match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                this.hide();
-                this.onCompare(t);
-              },
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              this.hide();
+              this.onCompare(t);
             },
-            'Compare versions',
-          ),
+          },
+          'Compare versions',
         ),
       ),
     );
-    if (!this.host!.isConnected) document.documentElement.append(this.host!);
+    this.root.append(this.card);
     this.current = t;
+    this.onActive(t);
     this.place(t.block.element);
   }
 
-  /** Below the block's top edge near the pointer, kept inside the viewport. */
+  /** Above the block if there is room, else below it, kept inside the viewport. */
   private place(anchor: Element): void {
-    const host = this.host!;
+    const card = this.card!;
     const r = anchor.getBoundingClientRect();
-    const card = host.getBoundingClientRect();
+    const size = card.getBoundingClientRect();
     const margin = 8;
-    let top = r.top - card.height - margin;
-    if (top < margin) top = Math.min(r.bottom + margin, window.innerHeight - card.height - margin);
-    const left = Math.max(margin, Math.min(r.left, window.innerWidth - card.width - margin));
-    host.style.setProperty('top', `${Math.max(margin, top)}px`);
-    host.style.setProperty('left', `${left}px`);
+    let top = r.top - size.height - margin;
+    if (top < margin) top = Math.min(r.bottom + margin, window.innerHeight - size.height - margin);
+    const left = Math.max(margin, Math.min(r.left, window.innerWidth - size.width - margin));
+    card.style.setProperty('top', `${Math.max(margin, top)}px`);
+    card.style.setProperty('left', `${left}px`);
   }
 }

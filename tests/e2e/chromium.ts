@@ -23,6 +23,8 @@ export interface ChromiumHarness {
   newPage(url: string): Promise<Page>;
   /** The toolbar popup, opened as a page, listing the one open web page's tab. */
   openPopup(): Promise<Page>;
+  /** Reprint's report of a page's tab (report.html?tab=ID), opened in its own tab. */
+  openReport(page: Page): Promise<Page>;
   serviceWorker(): Promise<Worker>;
   /** Kills the MV3 service worker, as Chrome does when it idles. */
   stopServiceWorker(): Promise<void>;
@@ -66,7 +68,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
         const self = await chrome.tabs.getCurrent();
         for (const t of await chrome.tabs.query({})) {
           if (t.id === self?.id) continue;
-          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'popup/page' }).catch(() => undefined);
+          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
           if (answer) return t.id;
         }
         return undefined;
@@ -75,6 +77,26 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
       await popup.goto(`${base}?tab=${tabId}`);
       await popup.waitForSelector('body[data-ready]');
       return popup;
+    },
+    async openReport(page) {
+      const report = await context.newPage();
+      const base = `chrome-extension://${extensionId}/report.html`;
+      await report.goto(base);
+      // The page's tab is the one whose content script reports the page's address.
+      const tabId = await report.evaluate(async (url) => {
+        for (let tries = 0; tries < 100; tries++) {
+          for (const t of await chrome.tabs.query({})) {
+            const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
+            if (answer?.url === url) return t.id;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return undefined;
+      }, page.url());
+      if (tabId === undefined) throw new Error(`No tab reports ${page.url()}`);
+      await report.goto(`${base}?tab=${tabId}`);
+      await report.waitForSelector('body[data-ready]');
+      return report;
     },
     async stopServiceWorker() {
       const { targetInfos } = await cdp.send('Target.getTargets');

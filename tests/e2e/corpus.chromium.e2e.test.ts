@@ -18,7 +18,7 @@ import {
   writeLegacyDatabase,
   type Ask,
 } from './corpus-api';
-import { readHighlights, scanned } from './page-reads';
+import { readReport } from './report-reads';
 import { startServer } from './server';
 
 const IMPORTED = 600;
@@ -27,6 +27,17 @@ const last = articles[IMPORTED - 1];
 const first = articles[0];
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
+
+/** The sources of a page's highlights, read from its report once its first scan pass is done. */
+async function sourcesOn(path: string): Promise<Array<string | null>> {
+  const news = await cr.newPage(server.url(path));
+  const report = await cr.openReport(news);
+  await report.waitForFunction(() => Number(document.getElementById('scanned')?.getAttribute('data-passes')) > 0, null, { timeout: 20_000 });
+  const { rows } = await report.evaluate(readReport);
+  await report.close();
+  await news.close();
+  return rows.map((r) => r.source);
+}
 
 const copyPage = () =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Copies</title></head><body><article>` +
@@ -80,21 +91,15 @@ describe('Chromium: the corpus index', () => {
     expect(new Set(ids).size).toBe(IMPORTED + 5);
     for (const a of articles) expect(ids).toContain(a.id);
 
-    const news = await cr.newPage(server.url('/copies.html'));
-    await news.waitForFunction(scanned, null, { timeout: 20_000 });
-    const found = await news.evaluate(readHighlights);
-    expect(found.map((h) => h.source).sort()).toEqual([first.id, last.id].sort());
-    await news.close();
+    const found = await sourcesOn('/copies.html');
+    expect(found.sort()).toEqual([first.id, last.id].sort());
     await page.close();
   });
 
   it('forgets a deleted article: its copy is no longer highlighted', async () => {
     const page = await extensionPage();
     expect(await page.evaluate(sendFromExtensionPage, { type: 'corpus/delete', ids: [last.id] })).toEqual({ deleted: 1 });
-    const news = await cr.newPage(server.url('/copies.html'));
-    await news.waitForFunction(scanned, null, { timeout: 20_000 });
-    expect((await news.evaluate(readHighlights)).map((h) => h.source)).toEqual([first.id]);
-    await news.close();
+    expect(await sourcesOn('/copies.html')).toEqual([first.id]);
     await page.close();
   });
 

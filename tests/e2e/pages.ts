@@ -21,3 +21,16 @@ export function manyParagraphsPage(n: number): string {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${ps.join('\n')}</main></body></html>`;
 }
+
+/**
+ * A paragraph that is one 150 KB token, beside a real copy and the page's own
+ * text: before the block cap, the token held the worker for 25 s.
+ */
+export function longTokenPage(): string {
+  const token = 'x'.repeat(150_000);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long token</title></head><body><article>
+<p id="token">${token}</p>
+<p id="copy">${SEED_PARAGRAPHS[9]}</p>
+<p id="own">Volunteers at the harbour museum repainted the old lifeboat over three weekends this spring, and the council promised a new roof.</p>
+</article></body></html>`;
+}

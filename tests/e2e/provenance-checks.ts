@@ -1,23 +1,16 @@
 import { expect } from 'vitest';
 import { NYT_QUOTERS, REWORDERS } from './expectations';
 
-/** What the comparison of a NYT-derived passage shows; read in the page by either browser's driver. */
+/**
+ * What the comparison of a NYT-derived passage shows (read from its closed
+ * shadow root through the browser's automation protocol), with the block's
+ * row of the report.
+ */
 export interface ComparisonState {
   provenance: string;
   versions: string[];
   original: string | null;
   credited: string | null;
-}
-
-export function readComparison(selector: string): ComparisonState {
-  const root = document.querySelector('reprint-compare')!.shadowRoot!;
-  const block = document.querySelector(selector)!;
-  return {
-    provenance: root.querySelector('.provenance')!.textContent!,
-    versions: [...root.querySelectorAll('.versions button')].map((b) => b.textContent!),
-    original: block.getAttribute('data-reprint-original'),
-    credited: block.getAttribute('data-reprint-credited'),
-  };
 }
 
 /** The NYT is named as the cited original, 000/003 rank above 001/004, and every version is listed. */

@@ -12,8 +12,9 @@ describe('the mutation watcher', () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<article><p id="a">First paragraph.</p></article>';
     const onRoots = vi.fn();
-    const stop = watchMutations(document.documentElement, onRoots);
-    return { onRoots, stop, article: document.querySelector('article')! };
+    const own = new Set<Node>();
+    const stop = watchMutations(document.documentElement, (n) => own.has(n), onRoots);
+    return { onRoots, stop, own, article: document.querySelector('article')! };
   }
 
   it('reports new text once the page has been quiet for a while', async () => {
@@ -29,11 +30,31 @@ describe('the mutation watcher', () => {
     stop();
   });
 
-  it('ignores our own UI hosts', async () => {
-    const { onRoots, stop } = setup();
-    document.documentElement.append(document.createElement('reprint-tooltip'));
+  it('ignores our own UI hosts, known by identity, not by name', async () => {
+    const { onRoots, stop, own, article } = setup();
+    const host = document.createElement('div');
+    own.add(host);
+    document.documentElement.append(host);
     await vi.advanceTimersByTimeAsync(500);
     expect(onRoots).not.toHaveBeenCalled();
+    // A page element named like ours is the page's: its text is scanned.
+    const impostor = document.createElement('reprint-tooltip');
+    impostor.textContent = 'Text a page hides under a name that looks like ours.';
+    article.append(impostor);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(onRoots).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('reports at the latest two seconds after a change, even on a page that never stops changing', async () => {
+    const { onRoots, stop, article } = setup();
+    const ticker = document.createElement('span');
+    article.append(ticker);
+    for (let t = 0; t < 2400; t += 200) {
+      ticker.textContent = `tick ${t}`;
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(onRoots).toHaveBeenCalled();
     stop();
   });
 

@@ -1,0 +1,5 @@
+import '../../assets/styles/report.css';
+import { startReport } from '../../src/ui/report';
+
+const tab = Number(new URLSearchParams(location.search).get('tab'));
+startReport(document.getElementById('app')!, Number.isInteger(tab) && tab >= 0 ? tab : undefined);

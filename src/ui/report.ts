@@ -1,0 +1,137 @@
+import { browser } from 'wxt/browser';
+import { dispatcher, sendToTab, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
+import { percent } from './describe';
+import { field, h } from './dom';
+import { KIND_LABEL } from './words';
+
+/** Waits this long after a tab's update before asking it again: a scan pass sends several. */
+const REFRESH_MS = 250;
+
+/** The columns of the downloads, in order, with their headers. */
+const COLUMNS: Array<[keyof HighlightSummary, string]> = [
+  ['elementId', 'element id'],
+  ['kind', 'kind'],
+  ['score', 'similarity'],
+  ['coverage', 'coverage'],
+  ['credited', 'credited'],
+  ['truncated', 'truncated'],
+  ['source', 'source id'],
+  ['sourceTitle', 'source title'],
+  ['sourcePublisher', 'source publisher'],
+  ['original', 'original id'],
+  ['originalTitle', 'original title'],
+  ['originalPublisher', 'original publisher'],
+  ['statement', 'provenance'],
+  ['excerpt', 'excerpt'],
+];
+
+/**
+ * One CSV field: quoted, quotes doubled, and text a spreadsheet would run
+ * as a formula (= + - @, tab, carriage return) prefixed with an apostrophe.
+ */
+function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function reportCsv(items: HighlightSummary[]): string {
+  const lines = [COLUMNS.map(([, name]) => csvField(name)).join(',')];
+  for (const it of items) lines.push(COLUMNS.map(([key]) => csvField(it[key])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function reportJson(report: PageReport): string {
+  return JSON.stringify({ page: { title: report.title, url: report.url, scanned: report.scanned }, highlights: report.items }, null, 2);
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function titled(title: string, publisher: string | null): HTMLElement {
+  return h('span', { class: 'doc' }, field(title, 'title'), publisher ? h('span', { class: 'muted' }, ' · ', field(publisher)) : null);
+}
+
+function row(it: HighlightSummary): HTMLElement {
+  return h(
+    'tr',
+    {
+      'data-element-id': it.elementId,
+      'data-kind': it.kind,
+      'data-source': it.source,
+      'data-original': it.original,
+      'data-score': it.score.toFixed(2),
+      'data-coverage': it.coverage.toFixed(2),
+      'data-credited': String(it.credited),
+    },
+    h('td', {}, h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind])),
+    h('td', { class: 'num' }, percent(it.score), it.coverage < 0.95 ? h('div', { class: 'muted' }, `${percent(it.coverage)} of text`) : null),
+    h('td', {}, h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'Credited' : 'Uncredited')),
+    h('td', {}, titled(it.sourceTitle, it.sourcePublisher)),
+    h('td', {}, it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher), h('div', { class: 'muted' }, it.statement)),
+    h(
+      'td',
+      { class: 'excerpt' },
+      field(it.excerpt),
+      it.truncated ? h('div', { class: 'muted' }, 'Very long paragraph: only its first part was compared.') : null,
+    ),
+  );
+}
+
+/** The report of one tab's highlights: a table, the blocks scanned, and downloads. `report` is null where the tab cannot be read. */
+export function renderReport(app: HTMLElement, report: PageReport | null): void {
+  if (!report) {
+    app.replaceChildren(
+      h('h1', {}, 'Reprint report'),
+      h('p', { class: 'muted' }, 'Reprint cannot read this tab. It may be closed, still loading, or a page extensions are not allowed on.'),
+    );
+    return;
+  }
+  const { items } = report;
+  const stamp = new Date().toISOString().slice(0, 10);
+  app.replaceChildren(
+    h('h1', {}, 'Reprint report'),
+    h('p', { class: 'page' }, field(report.title || report.url, 'page-title'), h('br'), field(report.url, 'muted url')),
+    h(
+      'p',
+      { class: 'figures' },
+      h('output', { id: 'scanned', 'data-passes': String(report.passes) }, String(report.scanned)),
+      ' paragraphs scanned · ',
+      h('output', { id: 'highlighted' }, String(items.length)),
+      ` reprinted · ${report.summary.credited} credited, ${report.summary.uncredited} uncredited`,
+    ),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.json`, 'application/json', reportJson(report)) }, 'Download JSON'),
+      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.csv`, 'text/csv', reportCsv(items)) }, 'Download CSV'),
+    ),
+    h(
+      'table',
+      { id: 'highlights' },
+      h('caption', {}, items.length ? 'Reprinted paragraphs, in page order' : 'No reprinted paragraphs found so far.'),
+      h('thead', {}, h('tr', {}, ...['Kind', 'Similarity', 'Credit', 'Source', 'Provenance', 'Excerpt'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...items.map(row)),
+    ),
+  );
+}
+
+/** Shows the tab's report and keeps it current as the tab scans. */
+export function startReport(app: HTMLElement, tabId: number | undefined): void {
+  const refresh = async () => renderReport(app, tabId === undefined ? null : await sendToTab(tabId, { type: 'tab/report' }).catch(() => null));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  browser.runtime.onMessage.addListener(
+    dispatcher<Pick<ContentToBackground, 'content/highlights'>>({
+      'content/highlights': (_, sender) => {
+        if (sender.tab?.id !== tabId) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void refresh(), REFRESH_MS);
+      },
+    }),
+  );
+  void refresh().then(() => document.body.setAttribute('data-ready', ''));
+}
