@@ -152,6 +152,22 @@ describe('furniture', () => {
     );
   });
   it('takes linear time', () => expectLinear(all));
+  it('finds web and e-mail addresses exactly where the backtracking pattern did', () => {
+    const OLD_ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/i;
+    const before = (s: string) => {
+      const n = words(s).length;
+      return n < 8 || (n < 25 && (OLD_ADDRESS.test(s) || /\b(?:you|your|yours|you're|you'll)\b/i.test(normalizeText(s))));
+    };
+    const bits = fc.constantFrom('@', '.', '.x', 'a', ' ', 'http://', 'https://', 'www.', '_', '-', '(', 'word ', 'two words ', '\n');
+    const line = fc.array(bits, { maxLength: 60 }).map((b) => `one two three four five six seven ${b.join('')}`);
+    fc.assert(
+      fc.property(line, (s) => {
+        expect(isFurnitureText(s)).toBe(before(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('finds link lines by shape', () => {
     expect(isFurnitureText('Write to me at someone@example.com today please')).toBe(true);
     expect(isFurnitureText('Read more at https://example.com/story now')).toBe(true);
