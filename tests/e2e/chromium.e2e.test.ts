@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
@@ -166,6 +167,21 @@ describe('Chromium: the built extension', () => {
     await o.page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator('li button').last().click();
     await o.page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+
+    // Open report: the tab's report, with its downloads.
+    const [report] = await Promise.all([cr.context.waitForEvent('page'), popup.locator('.open-report').click()]);
+    await report.waitForSelector('body[data-ready]');
+    expect(new URL(report.url()).searchParams.get('tab')).toBe(String(tabId));
+    expect((await report.evaluate(readReport)).rows).toHaveLength(EXPECTED_DEMO.length);
+    const [csv] = await Promise.all([report.waitForEvent('download'), report.getByRole('button', { name: 'Download CSV' }).click()]);
+    const lines = (await new Response(Readable.toWeb(await csv.createReadStream()) as ReadableStream).text()).trim().split('\r\n');
+    expect(lines).toHaveLength(EXPECTED_DEMO.length + 1);
+    expect(lines[0]).toContain('"kind"');
+    expect(lines[1]).toContain('"verbatim"');
+    const [json] = await Promise.all([report.waitForEvent('download'), report.getByRole('button', { name: 'Download JSON' }).click()]);
+    const data = JSON.parse(await new Response(Readable.toWeb(await json.createReadStream()) as ReadableStream).text());
+    expect(data.highlights.map((h: { kind: string }) => h.kind)).toEqual(EXPECTED_DEMO.map((h) => h.kind));
+    await report.close();
     await popup.close();
     await o.page.close();
   });
@@ -394,6 +410,44 @@ describe('Chromium: a page learns nothing, and cannot stall or steer Reprint', (
     expect(diff.raw).toBe(false);
     await o.page.screenshot({ path: 'test-results/chromium-rtl.png' });
     await o.close();
+  });
+
+  it('right-to-left overrides in corpus metadata stay inside their field', async () => {
+    const text =
+      'The harbour authority confirmed on Tuesday that the northern breakwater will be rebuilt over two summers, with the ferry moved to the old quay while the work goes on.';
+    const ext = await cr.context.newPage();
+    await ext.goto(`chrome-extension://${cr.extensionId}/report.html`);
+    const send = (m: object) => ext.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
+    await send({
+      type: 'corpus/import',
+      articles: [
+        {
+          id: 'rtl-meta',
+          collection: 'Test',
+          meta: { title: '\u202Egnp.exe', publisher: '\u202EReprint Wire', author: null, date: '2001-01-01', url: null },
+          paragraphs: [text],
+        },
+      ],
+    });
+    const page = await cr.context.newPage();
+    await page.route('**/rtl-meta.html', (r) =>
+      r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>RTL metadata</title><article><p id="copy">${text}</p></article>` }),
+    );
+    await page.goto(server.url('/rtl-meta.html'));
+    const ui = await ClosedShadow.of(page);
+    await page.locator('#copy').hover();
+    await ui.waitFor('.tip button');
+    const fields = await ui.call('.tip', function () {
+      const title = this.querySelector('.title')!;
+      return { title: title.tagName, text: title.textContent, byline: [...this.querySelectorAll('.row.muted bdi')].map((b) => b.textContent) };
+    });
+    expect(fields.title).toBe('BDI');
+    expect(fields.text).toBe('\u202Egnp.exe');
+    expect(fields.byline).toEqual(['\u202EReprint Wire', '1 Jan 2001']);
+    await page.screenshot({ path: 'test-results/chromium-rtl-metadata.png' });
+    await send({ type: 'corpus/delete', ids: ['rtl-meta'] });
+    await page.close();
+    await ext.close();
   });
 
   it('makes no network request beyond the test server', () => {
