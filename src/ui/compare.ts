@@ -85,7 +85,7 @@ export class CompareDialog {
       h(
         'div',
         { class: 'provenance' },
-        h('strong', {}, describeProvenance(match.provenance)),
+        h('strong', {}, field(describeProvenance(match.provenance))),
         h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
       ),
       h(

@@ -43,8 +43,12 @@ export function revealed(text: string): Node[] {
   );
 }
 
-/** Text from a page or the corpus, isolated: its direction cannot reorder what surrounds it. */
-export const field = (text: string, className?: string): HTMLElement => h('bdi', className ? { class: className } : {}, text);
+/**
+ * Text from a page or the corpus, isolated: its direction cannot reorder what
+ * surrounds it, and its control characters are shown, not obeyed ("\u202Egnp.exe"
+ * must not pass for "exe.png").
+ */
+export const field = (text: string, className?: string): HTMLElement => h('bdi', className ? { class: className } : {}, ...revealed(text));
 
 /** Fields separated by " · ", each isolated. */
 export function fields(parts: string[], className?: string): HTMLElement {

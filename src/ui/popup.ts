@@ -74,7 +74,7 @@ export function renderPopup(
                 h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < 0.95 ? ` · ${percent(it.coverage)} of text` : ''}`),
               ),
               field(it.sourceTitle, 'source'),
-              h('span', { class: 'statement muted' }, it.statement),
+              field(it.statement, 'statement muted'),
               field(it.excerpt, 'excerpt'),
             ),
           ),

@@ -72,7 +72,7 @@ function row(it: HighlightSummary): HTMLElement {
     h('td', { class: 'num' }, percent(it.score), it.coverage < 0.95 ? h('div', { class: 'muted' }, `${percent(it.coverage)} of text`) : null),
     h('td', {}, h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'Credited' : 'Uncredited')),
     h('td', {}, titled(it.sourceTitle, it.sourcePublisher)),
-    h('td', {}, it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher), h('div', { class: 'muted' }, it.statement)),
+    h('td', {}, it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher), h('div', { class: 'muted' }, field(it.statement))),
     h(
       'td',
       { class: 'excerpt' },

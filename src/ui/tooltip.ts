@@ -75,7 +75,7 @@ export class Tooltip {
       ),
       field(source.meta.title, 'title'),
       byline.length ? fields(byline, 'row muted') : null,
-      h('div', { class: 'row provenance' }, describeProvenance(match.provenance)),
+      h('div', { class: 'row provenance' }, field(describeProvenance(match.provenance))),
       h(
         'div',
         { class: 'actions' },

@@ -442,8 +442,8 @@ describe('Chromium: a page learns nothing, and cannot stall or steer Reprint', (
       return { title: title.tagName, text: title.textContent, byline: [...this.querySelectorAll('.row.muted bdi')].map((b) => b.textContent) };
     });
     expect(fields.title).toBe('BDI');
-    expect(fields.text).toBe('\u202Egnp.exe');
-    expect(fields.byline).toEqual(['\u202EReprint Wire', '1 Jan 2001']);
+    expect(fields.text).toBe('U+202Egnp.exe');
+    expect(fields.byline).toEqual(['U+202EReprint Wire', '1 Jan 2001']);
     await page.screenshot({ path: 'test-results/chromium-rtl-metadata.png' });
     await send({ type: 'corpus/delete', ids: ['rtl-meta'] });
     await page.close();
