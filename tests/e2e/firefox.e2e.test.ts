@@ -122,6 +122,13 @@ describe('Firefox: the built extension', () => {
     expect(tip).toMatch(/\d+% similar/);
     expect(await o.shadow.text('.tip .credit')).toBe('Uncredited');
     expect(await o.shadow.text('.tip button')).toContain('Compare');
+    // While the card is shown, the page's own scripts see no trace of it.
+    expect(
+      await o.page.evaluate(() => ({
+        roots: [...document.documentElement.children].filter((e) => e.shadowRoot).length,
+        text: document.documentElement.textContent!.includes('President Xi Pushes'),
+      })),
+    ).toEqual({ roots: 0, text: false });
     await o.page.screenshot({ path: 'test-results/firefox-tooltip.png' });
     await o.shadow.click('.tip button');
     await o.shadow.waitFor('.backdrop .dialog[role="dialog"]');
@@ -305,6 +312,7 @@ describe('Firefox: a web page learns nothing of the reader’s corpus', () => {
     expect((await o.shadow.texts('.diff .control')).join(' ')).toMatch(/U\+202E/);
     const dialogText = await o.shadow.query('.dialog', (el) => el.textContent ?? '');
     expect(dialogText).not.toContain('\u202E');
+    expect(dialogText).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     await o.page.screenshot({ path: 'test-results/firefox-rtl-compare.png' });
     await closeComparison(o);
     await closeAll(o.report, o.page);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
@@ -48,6 +49,33 @@ async function tabOf(extensionPage: Page, url: string): Promise<number> {
   return tabId;
 }
 
+/** Files a whole build has; a copy taken while `npm run build` rewrites the folder may lack some. */
+const BUILD_FILES = ['manifest.json', 'background.js', 'content-scripts/content.js', 'popup.html', 'report.html', 'seeds.json'];
+
+/**
+ * A private copy of the Firefox build: a temporary add-on is read from its
+ * folder while it runs, and another `npm run build` (someone else's, or the
+ * next test run's) empties and rewrites .output mid-test.
+ */
+async function copyBuild(): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-firefox-build-'));
+    try {
+      cpSync(FIREFOX_EXTENSION, dir, { recursive: true });
+      // Every file the pages name is there too: a half-written build mixes two sets of hashed chunks.
+      const named = ['popup.html', 'report.html'].flatMap((f) =>
+        [...readFileSync(path.join(dir, f), 'utf8').matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]),
+      );
+      if ([...BUILD_FILES, ...named].every((f) => existsSync(path.join(dir, f)))) return dir;
+    } catch {
+      // The build was being rewritten: try again.
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt >= 20) throw new Error(`No complete Firefox build at ${FIREFOX_EXTENSION}: run npm run build`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeout = 15_000): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
@@ -65,6 +93,7 @@ async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: st
 export async function launchFirefox({ profile }: { profile?: string } = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
   if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
+  const build = await copyBuild();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -80,7 +109,7 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
-  await browser.installExtension(FIREFOX_EXTENSION);
+  await browser.installExtension(build);
   const open = async (file: string, window = false) => {
     const page = await browser.newPage(window ? { type: 'window' } : undefined);
     // BiDi reports no navigation events for extension documents: poll instead.
@@ -117,6 +146,7 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       const exited = proc && proc.exitCode === null ? new Promise((resolve) => proc.once('exit', resolve)) : Promise.resolve();
       await browser.close();
       await exited;
+      rmSync(build, { recursive: true, force: true });
     },
   };
 }
