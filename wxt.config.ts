@@ -27,6 +27,10 @@ export default defineConfig({
     permissions: ['storage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Reprint', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    commands: {
+      // src/settings.ts TOGGLE_PAUSE
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause or resume Reprint on every site' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -76,6 +76,8 @@ export interface PageReport {
   /** The page's title and address, as the tab shows them. */
   title: string;
   url: string;
+  /** Reprint is paused here (on this site, or everywhere): nothing is scanned. */
+  paused: boolean;
 }
 
 export interface ContentToBackground {
@@ -83,7 +85,7 @@ export interface ContentToBackground {
   'content/scan': { request: { texts: string[] }; response: Array<BlockMatch | null> };
   /** The number of highlighted blocks in the sender's tab, for the badge. */
   /** The page's highlight count and blocks scanned so far, after each scan pass: the badge and open reports follow it. */
-  'content/highlights': { request: { count: number; scanned: number }; response: void };
+  'content/highlights': { request: { count: number; scanned: number; paused: boolean }; response: void };
 }
 
 export interface PopupToBackground {

@@ -2,6 +2,7 @@ import '../../assets/styles/popup.css';
 import { browser } from 'wxt/browser';
 import { renderPopup } from '../../src/ui/popup';
 import { sendToBackground, sendToTab } from '../../src/messages';
+import { readSettings, siteOf, updateSettings } from '../../src/settings';
 
 /**
  * The tab whose highlights to list: the active one, or `?tab=ID` when the
@@ -17,18 +18,31 @@ async function targetTab(): Promise<number | undefined> {
 async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
-  const status = await sendToBackground({ type: 'popup/status' });
-  const report = tabId === undefined ? null : await sendToTab(tabId, { type: 'tab/report' }).catch(() => null);
-  renderPopup(
-    app,
-    status,
-    report,
-    (id) => {
-      if (tabId !== undefined) void sendToTab(tabId, { type: 'tab/reveal', id });
-    },
-    tabId === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tabId}`) }),
-  );
-  document.body.setAttribute('data-ready', '');
+  const render = async () => {
+    const [status, report, settings] = await Promise.all([
+      sendToBackground({ type: 'popup/status' }),
+      tabId === undefined ? null : sendToTab(tabId, { type: 'tab/report' }).catch(() => null),
+      readSettings(),
+    ]);
+    const site = report ? siteOf(report.url) : null;
+    renderPopup(app, {
+      status,
+      report,
+      site,
+      sitePaused: site !== null && settings.pausedSites.includes(site),
+      allPaused: settings.paused,
+      reveal: (id) => tabId !== undefined && void sendToTab(tabId, { type: 'tab/reveal', id }),
+      openReport: tabId === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tabId}`) }),
+      setSitePaused: (on) =>
+        site &&
+        void updateSettings((s) => ({ pausedSites: on ? [...new Set([...s.pausedSites, site])] : s.pausedSites.filter((x) => x !== site) })).then(rerender),
+      setAllPaused: (on) => void updateSettings(() => ({ paused: on })).then(rerender),
+    });
+    document.body.setAttribute('data-ready', '');
+  };
+  // The tab follows a setting as soon as it is stored; its report a moment later.
+  const rerender = () => setTimeout(() => void render(), 300);
+  await render();
 }
 
 void main();

@@ -8,7 +8,8 @@ import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
 import { PageScanner } from '../dom/scanner';
 import { watchMutations } from '../dom/watcher';
-import { dispatcher, sendToBackground, type ExtensionToContent } from '../messages';
+import { dispatcher, sendToBackground, type ExtensionToContent, type PageReport } from '../messages';
+import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
 import { summarize, summarizePage } from './summary';
@@ -17,15 +18,68 @@ import { Tooltip } from './tooltip';
 /** How long a block the popup reveals stays flashed. */
 const FLASH_MS = 1600;
 
+/** One run of Reprint on a page: what the content script does while it is not paused. */
+interface Run {
+  report(): PageReport;
+  reveal(id: number): boolean;
+  stop(): void;
+}
+
 /**
  * Reprint in a page, as the content script runs it: scans the page when it
  * is idle and again as it changes, highlights what the background matches,
- * shows the tooltip and the comparison, and answers the popup. Timers and
- * page listeners go through the content script's context, so they stop with
- * it. Returns the teardown, for `ctx.onInvalidated`: it leaves the page as
- * it was (no highlights, no tooltip or comparison) and nothing listening.
+ * shows the tooltip and the comparison, and answers the popup and the
+ * report. On a paused site, or when Reprint is paused everywhere, it scans
+ * nothing and shows nothing, and it follows the settings as they change.
+ * Timers and page listeners go through the content script's context, so
+ * they stop with it. Returns the teardown, for `ctx.onInvalidated`: it
+ * leaves the page as it was and nothing listening.
  */
 export function startReprint(ctx: ContentScriptContext): () => void {
+  let run: Run | undefined;
+  let stopped = false;
+  const paused = (): PageReport => ({
+    items: [],
+    summary: summarizePage([], 0),
+    scanned: 0,
+    passes: 0,
+    title: document.title,
+    url: location.href,
+    paused: true,
+  });
+  const follow = (s: Settings) => {
+    if (stopped) return;
+    const off = isPausedAt(s, location.href);
+    if (off && run) {
+      run.stop();
+      run = undefined;
+    }
+    if (off) void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: true }).catch(() => undefined);
+    else run ??= runReprint(ctx);
+  };
+  void readSettings().then(follow);
+  const unwatch = settingsItem.watch((s) => follow({ ...DEFAULT_SETTINGS, ...s }));
+
+  const onMessage = dispatcher<ExtensionToContent>({
+    'tab/report': () => run?.report() ?? paused(),
+    'tab/reveal': ({ id }) => run?.reveal(id) ?? false,
+  });
+  browser.runtime.onMessage.addListener(onMessage);
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    unwatch();
+    run?.stop();
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // An orphaned script's extension APIs may throw; its listener is gone with them.
+    }
+  };
+}
+
+function runReprint(ctx: ContentScriptContext): Run {
   const root = document.documentElement;
   const highlighter = new Highlighter(marksCss);
   // Above everything the page draws: the card and the dialog must not be covered.
@@ -36,7 +90,11 @@ export function startReprint(ctx: ContentScriptContext): () => void {
     (t) => compare.open(t),
     (t) => highlighter.setActive(t),
   );
-  bindHover((type, handler) => ctx.addEventListener(document, type, handler, { capture: true }), highlighter, tooltip);
+  let stopped = false;
+  // The run's listeners go when it stops (a pause) or when the context does.
+  const listening = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, listening.signal]);
+  bindHover((type, handler) => document.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
 
   let lastCount = -1;
   let lastScanned = -1;
@@ -49,38 +107,12 @@ export function startReprint(ctx: ContentScriptContext): () => void {
       if (highlighter.count !== lastCount || scanned !== lastScanned) {
         lastCount = highlighter.count;
         lastScanned = scanned;
-        void sendToBackground({ type: 'content/highlights', count: lastCount, scanned });
+        void sendToBackground({ type: 'content/highlights', count: lastCount, scanned, paused: false });
       }
     },
   );
 
-  const onMessage = dispatcher<ExtensionToContent>({
-    'tab/report': () => {
-      const tracked = highlighter.list();
-      return {
-        items: tracked.map(summarize),
-        summary: summarizePage(tracked, scanner.scannedChars),
-        scanned: scanner.scanned,
-        passes,
-        title: document.title,
-        url: location.href,
-      };
-    },
-    'tab/reveal': ({ id }) => {
-      const t = highlighter.byId(id);
-      if (!t) return false;
-      const el = t.block.element;
-      // Smooth only where it can be seen and is welcome: hidden tabs do not animate.
-      const smooth = document.visibilityState === 'visible' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
-      el.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
-      highlighter.flash(t, FLASH_MS);
-      return true;
-    },
-  });
-  browser.runtime.onMessage.addListener(onMessage);
-
   let stopWatching: (() => void) | undefined;
-  let stopped = false;
   // Start when the page is idle: nothing heavy competes with its own load.
   const start = () => {
     if (stopped) return;
@@ -90,19 +122,38 @@ export function startReprint(ctx: ContentScriptContext): () => void {
   if ('requestIdleCallback' in window) ctx.requestIdleCallback(start, { timeout: 1000 });
   else ctx.setTimeout(start, 0);
 
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    scanner.stop();
-    stopWatching?.();
-    tooltip.dispose();
-    compare.close();
-    highlighter.removeAll();
-    ui.remove();
-    try {
-      browser.runtime.onMessage.removeListener(onMessage);
-    } catch {
-      // An orphaned script's extension APIs may throw; its listener is gone with them.
-    }
+  return {
+    report() {
+      const tracked = highlighter.list();
+      return {
+        items: tracked.map(summarize),
+        summary: summarizePage(tracked, scanner.scannedChars),
+        scanned: scanner.scanned,
+        passes,
+        title: document.title,
+        url: location.href,
+        paused: false,
+      };
+    },
+    reveal(id) {
+      const t = highlighter.byId(id);
+      if (!t) return false;
+      // Smooth only where it can be seen and is welcome: hidden tabs do not animate.
+      const smooth = document.visibilityState === 'visible' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      t.block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
+      highlighter.flash(t, FLASH_MS);
+      return true;
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      listening.abort();
+      scanner.stop();
+      stopWatching?.();
+      tooltip.dispose();
+      compare.close();
+      highlighter.removeAll();
+      ui.remove();
+    },
   };
 }

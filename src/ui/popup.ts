@@ -32,18 +32,33 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
   );
 }
 
+/** What the popup shows and what its controls do. */
+export interface PopupModel {
+  status: CorpusStatus;
+  /** Null where the page cannot be scanned. */
+  report: PageReport | null;
+  /** The page's site, as the pause list names it; null where it has none. */
+  site: string | null;
+  sitePaused: boolean;
+  allPaused: boolean;
+  reveal(id: number): void;
+  openReport: (() => void) | null;
+  setSitePaused(paused: boolean): void;
+  setAllPaused(paused: boolean): void;
+}
+
+/** An on/off switch: a button with aria-pressed, labelled by what it turns on. */
+function toggle(label: string, pressed: boolean, set: (on: boolean) => void): HTMLElement {
+  return h('button', { type: 'button', class: 'switch', 'aria-pressed': String(pressed), onclick: () => set(!pressed) }, label);
+}
+
 /**
  * The toolbar popup: the page at a glance, then a line per highlighted
  * paragraph (kind, source, similarity, credit); clicking one scrolls the
- * page to it. `report` is null where the page cannot be scanned.
+ * page to it. Switches pause Reprint on this site or everywhere.
  */
-export function renderPopup(
-  app: HTMLElement,
-  status: CorpusStatus,
-  report: PageReport | null,
-  reveal: (id: number) => void,
-  openReport: (() => void) | null,
-): void {
+export function renderPopup(app: HTMLElement, m: PopupModel): void {
+  const { status, report, reveal, openReport } = m;
   const items = report?.items ?? [];
   const header = h(
     'header',
@@ -51,9 +66,11 @@ export function renderPopup(
     h('h1', {}, 'Reprint'),
     report === null
       ? h('p', { class: 'summary muted' }, 'Reprint cannot read this page.')
-      : items.length === 0
-        ? h('p', { class: 'summary muted' }, 'No reprinted paragraphs found on this page.')
-        : summaryView(report.summary, items.length),
+      : report.paused
+        ? h('p', { class: 'summary muted' }, m.allPaused ? 'Reprint is paused everywhere.' : 'Reprint is paused on this site.')
+        : items.length === 0
+          ? h('p', { class: 'summary muted' }, 'No reprinted paragraphs found on this page.')
+          : summaryView(report.summary, items.length),
   );
   const list = items.length
     ? h(
@@ -84,7 +101,13 @@ export function renderPopup(
   const footer = h(
     'footer',
     {},
-    openReport ? h('button', { type: 'button', class: 'open-report', onclick: openReport }, 'Open report') : null,
+    h(
+      'div',
+      { class: 'controls' },
+      m.site ? toggle(`Pause on ${m.site}`, m.sitePaused, m.setSitePaused) : null,
+      toggle('Pause everywhere', m.allPaused, m.setAllPaused),
+      openReport ? h('button', { type: 'button', class: 'open-report', onclick: openReport }, 'Open report') : null,
+    ),
     h('div', {}, `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`),
     ...status.problems.map((p) => h('div', { class: 'problem' }, field(p))),
   );

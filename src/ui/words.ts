@@ -57,6 +57,10 @@ export function describeFact(f: FactChange): string {
 }
 
 /** The toolbar button's tooltip. */
-export function badgeTitle(count: number): string {
+export function badgeTitle(count: number, paused = false): string {
+  if (paused) return 'Reprint is paused on this page';
   return count > 0 ? `Reprint: ${plural(count, 'reprinted paragraph')} on this page` : 'Reprint';
 }
+
+/** The badge of a paused tab: short, and not a number. */
+export const PAUSED_BADGE = 'off';

@@ -186,6 +186,36 @@ describe('Chromium: the built extension', () => {
     await o.page.close();
   });
 
+  it('pauses on a site from the popup: highlights go, the badge says off, a reload scans nothing, and resuming brings them back', async () => {
+    const o = await open('/demo.html');
+    await o.until((r) => r.rows.length >= EXPECTED_DEMO.length);
+    const popup = await cr.openPopup();
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    await popup.getByRole('button', { name: 'Pause on 127.0.0.1' }).click();
+    await o.until((r) => r.rows.length === 0);
+    const sw = await cr.serviceWorker();
+    await expect.poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('off');
+    expect(await o.ui.roots()).toEqual([]);
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready]');
+    expect(await popup.textContent('header')).toContain('paused on this site');
+    await popup.screenshot({ path: 'test-results/chromium-popup-paused.png' });
+
+    await o.page.reload();
+    await o.page.waitForTimeout(1000);
+    const tab = await popup.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'tab/report' }), tabId);
+    expect(tab).toMatchObject({ paused: true, scanned: 0, items: [] });
+
+    await popup.getByRole('button', { name: 'Pause on 127.0.0.1' }).click();
+    await expect
+      .poll(async () => ((await popup.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'tab/report' }), tabId)) as { items: unknown[] }).items.length, {
+        timeout: 10_000,
+      })
+      .toBe(EXPECTED_DEMO.length);
+    await popup.close();
+    await o.close();
+  });
+
   it('names the cited original, ranks quoters above rewrites, lists every version and checks credit', async () => {
     const o = await open('/provenance.html');
     const { rows } = await o.until((r) => r.rows.length >= 2);

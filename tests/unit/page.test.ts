@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dispatcher, sendToBackground, sendToTab, type ContentToBackground, type PageReport } from '../../src/messages';
 import { startReprint } from '../../src/ui/page';
+import { DEFAULT_SETTINGS, isPausedAt, settingsItem, siteOf } from '../../src/settings';
 import { seedIndex, seedParagraph } from './helpers/seeds';
 
 const QUOTED = seedParagraph('000', 'After one diplomatic exchange');
@@ -173,6 +174,36 @@ describe('the content script in a page', () => {
     expect(old.every((h) => !h.isConnected)).toBe(true);
     await vi.waitFor(async () => expect(await highlighted()).toEqual(['quoted']));
     expect(roots.filter((r) => r.host.isConnected)).toHaveLength(2);
+  });
+});
+
+describe('pausing', () => {
+  it('scans nothing on a paused site, takes its highlights off when paused, and comes back when resumed', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, pausedSites: [siteOf(location.href) ?? 'localhost'] });
+    start();
+    await sleep(300);
+    expect(scans).toEqual([]);
+    expect(await popupPage()).toMatchObject({ paused: true, items: [] });
+    expect(roots).toEqual([]);
+
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    await vi.waitFor(async () => expect(await highlighted()).toEqual(['quoted']));
+    const hosts = roots.map((r) => r.host);
+    expect(hosts.every((h) => h.isConnected)).toBe(true);
+
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    await vi.waitFor(async () => expect(await popupPage()).toMatchObject({ paused: true, items: [] }));
+    expect(hosts.every((h) => !h.isConnected)).toBe(true);
+  });
+
+  it('pauses a site and its subdomains, and only http(s) pages have a site', () => {
+    const s = { ...DEFAULT_SETTINGS, pausedSites: ['example.com'] };
+    expect(isPausedAt(s, 'https://www.example.com/a')).toBe(true);
+    expect(isPausedAt(s, 'https://news.example.com/a')).toBe(true);
+    expect(isPausedAt(s, 'https://example.org/a')).toBe(false);
+    expect(isPausedAt(s, 'https://notexample.com/')).toBe(false);
+    expect(siteOf('file:///tmp/x.html')).toBeNull();
+    expect(isPausedAt({ ...DEFAULT_SETTINGS, paused: true }, 'https://example.org/')).toBe(true);
   });
 });
 
