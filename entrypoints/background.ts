@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
-import { TOGGLE_PAUSE, updateSettings } from '../src/settings';
+import { DEFAULT_SETTINGS, readSettings, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
 import { dispatcher, type ContentToBackground, type PageToBackground, type PopupToBackground } from '../src/messages';
 
 /** The bundled corpus is a packaged data file (see wxt.config.ts), read at install or update, never inlined here. */
@@ -16,6 +16,11 @@ export default defineBackground(() => {
   // would otherwise wait for the next update. Unchanged seeds cost one hash.
   void corpus.ensureBundled(bundled());
 
+  // Collections the reader switched off are left out of matching, from the first message on.
+  const follow = (s: Settings | null) => corpus.setInactive((s ?? DEFAULT_SETTINGS).inactiveCollections);
+  const settingsRead = readSettings().then(follow);
+  settingsItem.watch(follow);
+
   // The global pause shortcut (manifest "commands"); every tab follows the setting.
   browser.commands.onCommand.addListener((command) => {
     if (command === TOGGLE_PAUSE) void updateSettings((s) => ({ paused: !s.paused }));
@@ -23,13 +28,17 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     dispatcher<ContentToBackground & PopupToBackground & PageToBackground>({
-      'content/scan': ({ texts }) => corpus.match(texts),
+      'content/scan': async ({ texts }) => (await settingsRead, corpus.match(texts)),
       'content/highlights': ({ count, paused }, sender) => updateBadge(sender.tab?.id, count, paused),
       'popup/status': () => corpus.status(),
       'corpus/status': () => corpus.status(),
       'corpus/import': ({ articles }) => corpus.import(articles),
       'corpus/delete': ({ ids }) => corpus.delete(ids),
       'corpus/documents': () => corpus.documents(),
+      'corpus/articles': ({ collection }) => corpus.articles(collection),
+      'corpus/collections': () => corpus.collections(),
+      'corpus/rename-collection': ({ from, to }) => corpus.renameCollection(from, to),
+      'corpus/restore-demo': () => corpus.restoreBundled(bundled()),
     }),
   );
 });

@@ -33,6 +33,12 @@ export interface DocumentSummary {
   paragraphs: number;
 }
 
+/** A collection with its document count. Whether it is active is a setting (src/settings.ts). */
+export interface CollectionSummary {
+  name: string;
+  documents: number;
+}
+
 /** One highlighted block, as the popup and the report list it. */
 export interface HighlightSummary {
   id: number;
@@ -102,6 +108,12 @@ export interface PageToBackground {
   'corpus/delete': { request: { ids: string[] }; response: { deleted: number } };
   'corpus/documents': { request: Record<string, never>; response: DocumentSummary[] };
   'corpus/status': { request: Record<string, never>; response: CorpusStatus };
+  /** Whole articles (text, metadata, collection): of one collection, or all; for export and for undoing a delete. */
+  'corpus/articles': { request: { collection?: string }; response: Article[] };
+  'corpus/collections': { request: Record<string, never>; response: CollectionSummary[] };
+  'corpus/rename-collection': { request: { from: string; to: string }; response: { moved: number } };
+  /** Stages the bundled seeds again as the Demo collection, after the reader deleted it. */
+  'corpus/restore-demo': { request: Record<string, never>; response: { staged: number } };
 }
 
 /** From the extension's own pages (popup, report) to a tab's content script. */

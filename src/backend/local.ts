@@ -1,7 +1,7 @@
 import { loadCorpusFiles, type CorpusFile, type Manifest } from '../corpus/load';
 import { hashString } from '../fingerprint/hash';
 import type { BlockMatch } from '../match/matcher';
-import type { CorpusStatus, DocumentSummary } from '../messages';
+import type { CollectionSummary, CorpusStatus, DocumentSummary } from '../messages';
 import { LocalIndex } from '../storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../types';
 import type { CorpusBackend } from './backend';
@@ -108,6 +108,34 @@ export class LocalBackend implements CorpusBackend {
       segments: state.segments.length,
       merging: state.merge !== null,
     };
+  }
+
+  setInactive(collections: Iterable<string>): void {
+    this.index.setInactive(collections);
+  }
+
+  async articles(collection?: string): Promise<Article[]> {
+    const all = await this.index.eachDocument((d) => ({ id: d.id, meta: d.meta, paragraphs: d.paragraphs, collection: d.collection }));
+    return collection === undefined ? all : all.filter((a) => a.collection === collection);
+  }
+
+  async collections(): Promise<CollectionSummary[]> {
+    const counts = new Map<string, number>();
+    for (const c of await this.index.eachDocument((d) => d.collection)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts].map(([name, documents]) => ({ name, documents })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async renameCollection(from: string, to: string): Promise<{ moved: number }> {
+    return { moved: from === to ? 0 : await this.index.renameCollection(from, to) };
+  }
+
+  /** Stages the bundled corpus again, whatever was staged before: the reader restores the Demo collection. */
+  async restoreBundled(bundle: BundledCorpus | Promise<BundledCorpus>): Promise<{ staged: number }> {
+    const b = await bundle;
+    const { documents } = loadCorpusFiles(b.files, b.manifest);
+    await this.index.stage(documents.map((d) => ({ ...d, collection: DEMO_COLLECTION })));
+    await this.settled(SETTLE_WAIT_MS);
+    return { staged: documents.length };
   }
 
   async documents(): Promise<DocumentSummary[]> {

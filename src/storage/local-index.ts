@@ -51,6 +51,8 @@ export class LocalIndex implements IndexReader {
   private generation = 0;
   private readonly docs = new Map<number, DocRecord>();
   private readonly paras = new Map<number, IndexedParagraph>();
+  /** Collections the reader switched off: their documents are left out of matching. */
+  private inactive = new Set<string>();
   /** Bumped when cached paragraphs are forgotten: a read that began before does not fill the cache. */
   private paraGeneration = 0;
   readonly matcher = new Matcher(this);
@@ -455,7 +457,10 @@ export class LocalIndex implements IndexReader {
     if (missing.length === 0) return out;
     const generation = this.paraGeneration;
     const docs = await this.docsOf([...new Set(missing.map(docOfPid))]);
-    const wanted = missing.filter((pid) => indexOfPid(pid) < (docs.get(docOfPid(pid))?.paragraphs.length ?? 0));
+    const wanted = missing.filter((pid) => {
+      const doc = docs.get(docOfPid(pid));
+      return doc !== undefined && !this.inactive.has(doc.collection) && indexOfPid(pid) < doc.paragraphs.length;
+    });
     // Every request is issued before the first await, so the one transaction stays active.
     const tx = (await this.db()).transaction(['links', 'shortLines']);
     const found = await Promise.all(
@@ -474,6 +479,33 @@ export class LocalIndex implements IndexReader {
       this.paras.set(pid, p);
     });
     return out;
+  }
+
+  /**
+   * Leaves the documents of these collections out of matching: a candidate
+   * or a linked version in one of them is not read, as if it were absent.
+   */
+  setInactive(collections: Iterable<string>): void {
+    const next = new Set(collections);
+    if (next.size === this.inactive.size && [...next].every((c) => this.inactive.has(c))) return;
+    this.inactive = next;
+    this.forgetParagraphs();
+  }
+
+  /** Renames a collection: every document in it moves, in one transaction. */
+  async renameCollection(from: string, to: string): Promise<number> {
+    const tx = (await this.db()).transaction('docs', 'readwrite');
+    let n = 0;
+    let cursor = await tx.store.index('collection').openCursor(from);
+    while (cursor) {
+      void cursor.update({ ...cursor.value, collection: to });
+      n++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    this.docs.clear();
+    this.forgetParagraphs();
+    return n;
   }
 
   /** Documents, links or furniture counts changed: cached paragraphs may be stale. */

@@ -171,6 +171,32 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
   });
 
+  it('switches collections off and on, renames them, and gives back their whole articles', async () => {
+    const b = fresh().backend();
+    const [wire, mine] = [seedDocuments.slice(0, 2), seedDocuments.slice(2)];
+    await b.import(articles(wire, 'Wire'));
+    await b.import(articles(mine, 'Mine'));
+    await b.work();
+    const text = wire[0].paragraphs.find((p) => p.split(' ').length > 30)!;
+    expect((await b.match([text]))[0]?.source).toBe(wire[0].id);
+
+    b.setInactive(['Wire']);
+    // A reprint of a Wire article elsewhere in the corpus may still match, but never a Wire document.
+    const [off] = await b.match([text]);
+    expect(off?.versions.map((v) => v.docId) ?? []).not.toContain(wire[0].id);
+    b.setInactive([]);
+    expect((await b.match([text]))[0]?.source).toBe(wire[0].id);
+
+    expect(await b.collections()).toEqual([
+      { name: 'Mine', documents: mine.length },
+      { name: 'Wire', documents: wire.length },
+    ]);
+    expect(await b.renameCollection('Wire', 'Agency copy')).toEqual({ moved: 2 });
+    const back = await b.articles('Agency copy');
+    expect(back.map((a) => a.id).sort()).toEqual(wire.map((d) => d.id).sort());
+    expect(back.find((a) => a.id === wire[0].id)).toEqual({ ...wire[0], collection: 'Agency copy' });
+  });
+
   it('replaces an article imported again under the same id', async () => {
     const b = fresh().backend();
     const [d] = seedDocuments;
