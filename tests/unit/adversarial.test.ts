@@ -70,29 +70,38 @@ async function runs(f: Timed, s: string, reps: number): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function median3(f: Timed, s: string, reps: number): Promise<number> {
-  const ts: number[] = [];
-  for (let i = 0; i < 3; i++) ts.push(await runs(f, s, reps));
-  return median(ts);
-}
-
-/** Time at 4n over time at n, each the median of three runs of enough repetitions to last 3 ms at n. */
+/**
+ * Time at 4n over time at n: runs at n and at 4n alternate, so load from
+ * other test files weighs on both, and each is the median of five runs of
+ * enough repetitions to last 3 ms at n.
+ */
 async function measureRatio(f: Timed, a: string, b: string): Promise<number> {
   await f(a);
   let reps = 1;
   while ((await runs(f, a, reps)) < 3 && reps < 256) reps *= 2;
-  const ta = await median3(f, a, reps);
-  return (await median3(f, b, reps)) / ta;
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    ta.push(await runs(f, a, reps));
+    tb.push(await runs(f, b, reps));
+  }
+  return median(tb) / median(ta);
 }
 
-/** Linear code gives about 4 and quadratic about 16; a slow outlier is measured once more. */
-const LIMIT = 9;
+/**
+ * Linear code gives about 4 and quadratic about 16. 9 left linear code too
+ * little room on a loaded machine (9.2 once, a full test run beside a
+ * browser test run on two cores); a ratio over the limit is measured twice
+ * more, as one busy moment can slow a run.
+ */
+const LIMIT = 10;
 
 async function ratio(f: Timed, unit: string, n: number): Promise<number> {
   const a = repeatTo(unit, n);
   const b = repeatTo(unit, 4 * n);
-  const first = await measureRatio(f, a, b);
-  return first < LIMIT ? first : Math.min(first, await measureRatio(f, a, b));
+  let best = Infinity;
+  for (let i = 0; i < 3 && best >= LIMIT; i++) best = Math.min(best, await measureRatio(f, a, b));
+  return best;
 }
 
 /** f (sync or async) on every pattern at n and 4n characters. */
