@@ -8,7 +8,7 @@
  * as the background answers the content script. One JSON line per file on
  * stdout; problems on stderr.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -16,7 +16,9 @@ import { candidateElements, extractBlock } from '../src/dom/blocks';
 import { MemoryIndex } from '../src/index/memory';
 import type { Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
-import { readCorpusDir, SEEDS_DIR } from './lib/corpus';
+import { readFiles } from '../src/files/read';
+import type { Problem } from '../src/files/types';
+import { readCorpusDir, SEEDS_DIR, type LoadedCorpus } from './lib/corpus';
 
 export const USAGE = `Usage: npm run scan -- [--corpus DIR] FILE...
 
@@ -33,6 +35,9 @@ FILE        an HTML page (blocks are read as the content script reads them)
 --corpus DIR  every DIR/*.txt is a corpus document whose id is its file name
             without .txt; DIR/manifest.json (optional) gives metadata.
             Default: the extension's bundled seeds/
+--corpus FILE a corpus file: a .zip (Reprint's export, a zipped corpus
+            folder, or .txt, .md, .html, .json, .jsonl and feed files), or one
+            such file by itself
 -h, --help  show this help
 
 Unreadable files and corpus files that cannot be parsed are reported on
@@ -79,11 +84,11 @@ function parseArgs(argv: string[]): Options | string {
     if (a === '-h' || a === '--help') opts.help = true;
     else if (a === '--corpus') {
       const dir = argv[++i];
-      if (dir === undefined || dir === '') return '--corpus needs a folder';
+      if (dir === undefined || dir === '') return '--corpus needs a folder or a file';
       opts.corpus = dir;
     } else if (a.startsWith('--corpus=')) {
       const dir = a.slice('--corpus='.length);
-      if (!dir) return '--corpus needs a folder';
+      if (!dir) return '--corpus needs a folder or a file';
       opts.corpus = dir;
     } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
     else opts.files.push(a);
@@ -135,6 +140,39 @@ function readInput(file: string): { text: string } | { error: string } {
   return { text };
 }
 
+const isFile = (p: string): boolean => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Why a corpus file was skipped, for the person running the CLI (src/files gives only the reason). */
+const REASONS: Record<Problem['reason'], string> = {
+  binary: 'this looks like a binary file, not text',
+  'not-utf8': 'the file is not valid UTF-8 text',
+  empty: 'the file is empty',
+  'too-large': 'the file is larger than the readers accept',
+  'no-article-text': 'no article text was found',
+  'bad-field': 'a field has the wrong type',
+  'unsafe-path': 'its path leaves the archive (absolute or with ..)',
+  'too-many-files': 'the archive has more files than the readers accept',
+  'zip-too-large': 'the archive unpacks to more than the readers accept',
+  unreadable: 'the file could not be read',
+};
+
+export const describeProblem = (p: Problem): string => `${p.file}: ${REASONS[p.reason]}${p.detail ? ` (${p.detail})` : ''}`;
+
+/** A corpus in one file (a zip, or any single file the readers take), through src/files. */
+function readCorpusFile(file: string): LoadedCorpus {
+  const read = readFiles([{ path: path.basename(file), bytes: readFileSync(file) }]);
+  return {
+    documents: read.articles.map(({ id, meta, paragraphs }) => ({ id, meta, paragraphs })),
+    problems: read.problems.map(describeProblem),
+  };
+}
+
 /** The CLI. Returns the exit status instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const opts = parseArgs(argv);
@@ -152,16 +190,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   const corpusDir = opts.corpus ?? SEEDS_DIR;
-  let corpus: ReturnType<typeof readCorpusDir>;
+  let corpus: LoadedCorpus;
   try {
-    corpus = readCorpusDir(corpusDir);
+    corpus = isFile(corpusDir) ? readCorpusFile(corpusDir) : readCorpusDir(corpusDir);
   } catch (e) {
     io.err(`scan: the corpus folder ${corpusDir} could not be read: ${(e as Error).message}`);
     return 2;
   }
   for (const p of corpus.problems) io.err(`scan: corpus: ${p}`);
   if (corpus.documents.length === 0) {
-    io.err(`scan: the corpus in ${corpusDir} has no usable .txt documents`);
+    io.err(`scan: the corpus in ${corpusDir} has no usable ${isFile(corpusDir) ? '' : '.txt '}documents`);
     return 2;
   }
   const { matcher } = await MemoryIndex.of(corpus.documents);

@@ -95,6 +95,8 @@ describe('layers', () => {
     text: above('fingerprint', 'corpus', 'match', 'diff', 'index', 'storage', 'backend', 'dom'),
     fingerprint: above('corpus', 'match', 'diff', 'index', 'storage', 'backend', 'dom'),
     corpus: above('match', 'diff', 'index', 'storage', 'backend', 'dom'),
+    // Reading and writing corpus files: text, corpus, fingerprint (hash) and the shared types only.
+    files: above('match', 'diff', 'index', 'storage', 'backend', 'dom'),
     diff: above('index', 'storage', 'backend', 'dom'),
     match: above('diff', 'index', 'storage', 'backend', 'dom'),
     index: above('storage', 'backend', 'dom'),
