@@ -39,6 +39,9 @@ export default defineBackground(() => {
       'corpus/collections': () => corpus.collections(),
       'corpus/rename-collection': ({ from, to }) => corpus.renameCollection(from, to),
       'corpus/restore-demo': () => corpus.restoreBundled(bundled()),
+      'corpus/search': ({ query, limit }) => corpus.search(query, limit),
+      'corpus/article': ({ id }) => corpus.article(id),
+      'corpus/identities': () => corpus.identities(),
     }),
   );
 });

@@ -26,11 +26,19 @@ export interface DocumentSummary {
   id: string;
   title: string;
   publisher: string | null;
+  author: string | null;
+  url: string | null;
   date: string | null;
   collection: string;
   /** Milliseconds since the epoch. */
   added: number;
   paragraphs: number;
+}
+
+export interface ArticleIdentity {
+  id: string;
+  url: string | null;
+  textHash: number;
 }
 
 /** A collection with its document count. Whether it is active is a setting (src/settings.ts). */
@@ -112,6 +120,11 @@ export interface PageToBackground {
   'corpus/articles': { request: { collection?: string }; response: Article[] };
   'corpus/collections': { request: Record<string, never>; response: CollectionSummary[] };
   'corpus/rename-collection': { request: { from: string; to: string }; response: { moved: number } };
+  /** Documents whose title or text holds the query (case-insensitive), at most `limit`. */
+  'corpus/search': { request: { query: string; limit: number }; response: DocumentSummary[] };
+  'corpus/article': { request: { id: string }; response: Article | null };
+  /** What recognises an article already in the corpus: its id, its URL, and a hash of its text. */
+  'corpus/identities': { request: Record<string, never>; response: ArticleIdentity[] };
   /** Stages the bundled seeds again as the Demo collection, after the reader deleted it. */
   'corpus/restore-demo': { request: Record<string, never>; response: { staged: number } };
 }

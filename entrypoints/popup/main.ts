@@ -33,6 +33,7 @@ async function main() {
       allPaused: settings.paused,
       reveal: (id) => tabId !== undefined && void sendToTab(tabId, { type: 'tab/reveal', id }),
       openReport: tabId === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tabId}`) }),
+      openOptions: () => void browser.runtime.openOptionsPage(),
       setSitePaused: (on) =>
         site &&
         void updateSettings((s) => ({ pausedSites: on ? [...new Set([...s.pausedSites, site])] : s.pausedSites.filter((x) => x !== site) })).then(rerender),

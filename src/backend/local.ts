@@ -1,10 +1,24 @@
 import { loadCorpusFiles, type CorpusFile, type Manifest } from '../corpus/load';
-import { hashString } from '../fingerprint/hash';
+import { hashString, textHash } from '../fingerprint/hash';
 import type { BlockMatch } from '../match/matcher';
-import type { CollectionSummary, CorpusStatus, DocumentSummary } from '../messages';
+import type { ArticleIdentity, CollectionSummary, CorpusStatus, DocumentSummary } from '../messages';
+import type { DocRecord } from '../storage/db';
 import { LocalIndex } from '../storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../types';
 import type { CorpusBackend } from './backend';
+
+/** A document as listings show it. */
+const summary = (d: DocRecord): DocumentSummary => ({
+  id: d.id,
+  title: d.meta.title,
+  publisher: d.meta.publisher,
+  author: d.meta.author,
+  url: d.meta.url,
+  date: d.meta.date,
+  collection: d.collection,
+  added: d.added,
+  paragraphs: d.paragraphs.length,
+});
 
 /** The bundled corpus as the build packages it (seeds.json). */
 export interface BundledCorpus {
@@ -138,16 +152,25 @@ export class LocalBackend implements CorpusBackend {
     return { staged: documents.length };
   }
 
+  async search(query: string, limit: number): Promise<DocumentSummary[]> {
+    const q = query.trim().toLowerCase();
+    const found = await this.index.eachDocument((d) =>
+      !q || d.meta.title.toLowerCase().includes(q) || d.paragraphs.some((p) => p.toLowerCase().includes(q)) ? summary(d) : null,
+    );
+    return found.filter((d): d is DocumentSummary => d !== null).slice(0, limit);
+  }
+
+  async article(id: string): Promise<Article | null> {
+    const d = await this.index.byId(id);
+    return d ? { id: d.id, meta: d.meta, paragraphs: d.paragraphs, collection: d.collection } : null;
+  }
+
+  async identities(): Promise<ArticleIdentity[]> {
+    return this.index.eachDocument((d) => ({ id: d.id, url: d.meta.url, textHash: textHash(d.paragraphs) }));
+  }
+
   async documents(): Promise<DocumentSummary[]> {
-    return this.index.eachDocument((d) => ({
-      id: d.id,
-      title: d.meta.title,
-      publisher: d.meta.publisher,
-      date: d.meta.date,
-      collection: d.collection,
-      added: d.added,
-      paragraphs: d.paragraphs.length,
-    }));
+    return this.index.eachDocument(summary);
   }
 
   /**

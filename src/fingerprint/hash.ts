@@ -22,6 +22,9 @@ export function hashRange(s: string, start: number, end: number): number {
 
 export const hashString = (s: string): number => hashRange(s, 0, s.length);
 
+/** An article's text as one hash: identical text, whatever its id or URL, is the same article imported twice. */
+export const textHash = (paragraphs: string[]): number => hashString(paragraphs.join('\n'));
+
 /** A seeded stream of 32-bit values (splitmix32); replaces Math.random. */
 export function seededStream(seed: number): () => number {
   let state = seed >>> 0;

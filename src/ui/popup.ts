@@ -43,6 +43,7 @@ export interface PopupModel {
   allPaused: boolean;
   reveal(id: number): void;
   openReport: (() => void) | null;
+  openOptions(): void;
   setSitePaused(paused: boolean): void;
   setAllPaused(paused: boolean): void;
 }
@@ -107,6 +108,7 @@ export function renderPopup(app: HTMLElement, m: PopupModel): void {
       m.site ? toggle(`Pause on ${m.site}`, m.sitePaused, m.setSitePaused) : null,
       toggle('Pause everywhere', m.allPaused, m.setAllPaused),
       openReport ? h('button', { type: 'button', class: 'open-report', onclick: openReport }, 'Open report') : null,
+      h('button', { type: 'button', class: 'open-report', onclick: () => m.openOptions() }, 'Your corpus'),
     ),
     h('div', {}, `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`),
     ...status.problems.map((p) => h('div', { class: 'problem' }, field(p))),

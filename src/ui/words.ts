@@ -64,3 +64,17 @@ export function badgeTitle(count: number, paused = false): string {
 
 /** The badge of a paused tab: short, and not a number. */
 export const PAUSED_BADGE = 'off';
+
+/** Why a file was not imported, in a reader's words (src/files gives the reason as a code). */
+export const PROBLEM_REASON: Record<import('../files/types').ProblemReason, string> = {
+  binary: 'not a text file',
+  'not-utf8': 'not UTF-8 text',
+  empty: 'empty',
+  'too-large': 'too large',
+  'no-article-text': 'no article text found',
+  'bad-field': 'a field has the wrong type',
+  'unsafe-path': 'a path outside the archive',
+  'too-many-files': 'too many files in the archive',
+  'zip-too-large': 'the archive unpacks to more than the limit',
+  unreadable: 'could not be read',
+};

@@ -1,0 +1,4 @@
+import '../../assets/styles/options.css';
+import { startOptions } from '../../src/ui/options-page';
+
+void startOptions(document.getElementById('app')!);
