@@ -354,6 +354,11 @@ export class LocalIndex implements IndexReader {
     return n;
   }
 
+  /** One document by its id, or undefined. */
+  async byId(id: string): Promise<DocRecord | undefined> {
+    return (await this.db()).getFromIndex('docs', 'id', id);
+  }
+
   /** Something of every document, read one record at a time: a 100,000-article corpus is never in memory at once. */
   async eachDocument<T>(pick: (doc: DocRecord) => T): Promise<T[]> {
     const out: T[] = [];
