@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { startServer } from './server';
@@ -161,6 +161,55 @@ describe('Firefox: the built extension', () => {
     // A real popup closes and leaves its page in front; the test's popup is a tab.
     await o.page.bringToFront();
     await o.page.waitForFunction(() => window.scrollY > 0, { timeout: 5000, polling: 100 });
+    await closeAll(popup, o.report, o.page);
+  });
+
+  it('pauses on a site from the popup: highlights go, the badge says off, a reload scans nothing, and resuming brings them back', async () => {
+    const o = await open('/demo.html', (s) => s.rows.length >= EXPECTED_DEMO.length);
+    let popup = await ff.openPopup(o.page);
+    // Read in the page: BiDi reports no navigations of extension documents, so popup.url() lags.
+    const tabId = Number(await popup.evaluate(() => new URLSearchParams(location.search).get('tab')));
+    /** The tab's own answer, from its content script; undefined while the page (re)loads. */
+    const tabReport = () =>
+      popup.evaluate((id) => (globalThis as any).browser.tabs.sendMessage(id, { type: 'tab/report' }), tabId).catch(() => undefined) as Promise<
+        { paused: boolean; scanned: number; items: unknown[] } | undefined
+      >;
+    const badge = () => popup.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId) as Promise<string>;
+    /** A real click on the popup's switch (its buttons answer only trusted clicks), found anew: the popup re-renders. */
+    const pauseSwitch = async (pressed: boolean) => {
+      await popup.bringToFront();
+      const button = (await popup.evaluateHandle(() =>
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Pause on 127.0.0.1')!,
+      )) as ElementHandle<HTMLButtonElement>;
+      expect(await button.evaluate((b) => b.getAttribute('aria-pressed'))).toBe(String(!pressed));
+      await button.click();
+      await o.page.bringToFront();
+    };
+
+    await pauseSwitch(true);
+    await waitReport(o.report, (s) => s.rows.length === 0);
+    await expect.poll(badge, { timeout: 5000 }).toBe('off');
+    expect(await o.shadow.roots()).toEqual([]);
+    // The popup, opened again, says so and shows the switch on.
+    await popup.close();
+    popup = await ff.openPopup(o.page);
+    expect(await popup.$eval('header', (e) => e.textContent)).toContain('paused on this site');
+    expect(
+      await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Pause on 127.0.0.1')?.getAttribute('aria-pressed')),
+    ).toBe('true');
+    await popup.screenshot({ path: 'test-results/firefox-popup-paused.png' });
+
+    await o.page.reload();
+    await expect.poll(tabReport, { timeout: 10_000 }).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await tabReport()).toMatchObject({ paused: true, scanned: 0, items: [] });
+    expect(await o.shadow.roots()).toEqual([]);
+    expect(await badge()).toBe('off');
+
+    await pauseSwitch(false);
+    await expect.poll(async () => (await tabReport())?.items.length, { timeout: 10_000 }).toBe(EXPECTED_DEMO.length);
+    expect(await tabReport()).toMatchObject({ paused: false });
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(EXPECTED_DEMO.length));
     await closeAll(popup, o.report, o.page);
   });
 

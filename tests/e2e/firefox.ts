@@ -24,6 +24,8 @@ export interface FirefoxHarness {
    * re-renders as the tab scans.
    */
   openReport(page: Page): Promise<Page>;
+  /** The options page (options.html), after its first render. */
+  openOptions(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ async function tabOf(extensionPage: Page, url: string): Promise<number> {
 }
 
 /** Files a whole build has; a copy taken while `npm run build` rewrites the folder may lack some. */
-const BUILD_FILES = ['manifest.json', 'background.js', 'content-scripts/content.js', 'popup.html', 'report.html', 'seeds.json'];
+const BUILD_FILES = ['manifest.json', 'background.js', 'content-scripts/content.js', 'popup.html', 'report.html', 'options.html', 'seeds.json'];
 
 /**
  * A private copy of the Firefox build: a temporary add-on is read from its
@@ -63,7 +65,7 @@ async function copyBuild(): Promise<string> {
     try {
       cpSync(FIREFOX_EXTENSION, dir, { recursive: true });
       // Every file the pages name is there too: a half-written build mixes two sets of hashed chunks.
-      const named = ['popup.html', 'report.html'].flatMap((f) =>
+      const named = ['popup.html', 'report.html', 'options.html'].flatMap((f) =>
         [...readFileSync(path.join(dir, f), 'utf8').matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]),
       );
       if ([...BUILD_FILES, ...named].every((f) => existsSync(path.join(dir, f)))) return dir;
@@ -89,8 +91,9 @@ async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: st
 /**
  * Real Firefox ESR over WebDriver BiDi with the built extension installed
  * as a temporary add-on. Fails loudly when Firefox or the build is missing.
+ * `downloads`: a folder that downloads are saved into, without a prompt.
  */
-export async function launchFirefox({ profile }: { profile?: string } = {}): Promise<FirefoxHarness> {
+export async function launchFirefox({ profile, downloads }: { profile?: string; downloads?: string } = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
   if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
   const build = await copyBuild();
@@ -107,6 +110,16 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
+      // Downloads go, without asking, into the test's folder.
+      ...(downloads
+        ? {
+            'browser.download.folderList': 2,
+            'browser.download.dir': downloads,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.start_downloads_in_tmp_dir': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(build);
@@ -134,6 +147,11 @@ export async function launchFirefox({ profile }: { profile?: string } = {}): Pro
       const popup = await open('popup.html');
       await showTab(popup, 'popup.html', await tabOf(popup, forPage.url()));
       return popup;
+    },
+    async openOptions() {
+      const page = await open('options.html');
+      await poll(() => page.evaluate(() => document.body.hasAttribute('data-ready')), 'the options page to render');
+      return page;
     },
     async openReport(forPage) {
       const report = await open('report.html', true);

@@ -1,0 +1,235 @@
+/**
+ * The reader's own corpus, through the options page in real Firefox: a
+ * folder of mixed formats imported through the page's file input, its
+ * copies highlighted on a news page (read from Reprint's report), a
+ * document deleted from the library, and the corpus exported (a real
+ * download into the profile's download folder) and imported back unchanged.
+ *
+ * The folder goes in through `#import-files`, not `#import-folder`: WebDriver
+ * BiDi's input.setFiles in Firefox ESR 140 refuses a directory ("unsupported
+ * operation … File error: Is directory", NS_ERROR_FILE_IS_DIRECTORY), and
+ * no other protocol way drives the folder picker or a dropped folder (the
+ * drop handler takes trusted drops only). So every file of the folder,
+ * subfolders included, is chosen at once, as a reader could in the file
+ * picker; the folder input itself is covered in Chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Article } from '../../src/types';
+import { sendFromExtensionPage } from './corpus-api';
+import { launchFirefox, type FirefoxHarness } from './firefox';
+import { readReport, type ReportState } from './report-reads';
+import { startServer } from './server';
+
+const TEXT = {
+  txt: 'The ferry to Holm Island will stop running on Sundays from April, the operator said, after passenger numbers on the winter timetable fell by a third.',
+  html: 'Engineers found cracks in two of the bridge supports during a routine inspection, and the county closed the crossing to lorries until repairs are done.',
+  json: 'A bakery on Mill Street won the regional bread prize for the third year running, beating forty entries with a rye loaf made to a family recipe.',
+  md: 'Volunteers planted six hundred oak saplings along the old railway line, which the council plans to open as a walking and cycling path next summer.',
+  feed: 'The village school will add two classrooms after the number of pupils starting in September rose to its highest level in twenty years.',
+};
+
+let ff: FirefoxHarness;
+let server: Awaited<ReturnType<typeof startServer>>;
+let dir: string;
+let downloads: string;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-import-'));
+  downloads = path.join(dir, 'downloads');
+  mkdirSync(downloads);
+  const folder = path.join(dir, 'desk');
+  mkdirSync(path.join(folder, 'web'), { recursive: true });
+  writeFileSync(path.join(folder, 'ferry.txt'), `Ferry cuts Sunday service\n\n${TEXT.txt}\n`);
+  writeFileSync(
+    path.join(folder, 'web', 'bridge.html'),
+    `<!doctype html><html><head><title>Bridge closed to lorries</title><meta property="og:site_name" content="County Times"><meta property="article:published_time" content="2025-02-03T08:00:00Z"></head><body><article><h1>Bridge closed to lorries</h1><p>${TEXT.html}</p><p>Drivers were told to use the ring road, which adds about ten minutes to the trip into town.</p></article></body></html>`,
+  );
+  writeFileSync(
+    path.join(folder, 'bakery.jsonl'),
+    `${JSON.stringify({ title: 'Bakery wins again', url: 'https://mill.example/bakery', text: TEXT.json })}\n{"title": 7, "text": "bad"}\n`,
+  );
+  writeFileSync(path.join(folder, 'oaks.md'), `# Oaks along the old line\n\n${TEXT.md}\n`);
+  writeFileSync(
+    path.join(folder, 'school.rss'),
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><item><title>School to grow</title><link>https://valley.example/school</link><description><![CDATA[<p>${TEXT.feed}</p>]]></description></item></channel></rss>`,
+  );
+  writeFileSync(
+    path.join(folder, 'broken.txt'),
+    Buffer.concat([Buffer.from('Caf'), Buffer.from([0xc3, 0x28]), Buffer.from(' on the corner closed for good after forty years.\n')]),
+  );
+  server = await startServer({
+    '/local-news.html': () =>
+      `<!doctype html><html lang="en"><head><title>Local news</title></head><body><article>${Object.entries(TEXT)
+        .map(([k, t]) => `<p id="${k}">${t}</p>`)
+        .join(
+          '',
+        )}<p id="own">Our own reporter spent the day at the harbour, where the new pier is nearly finished and the cafe has reopened for the season.</p></article></body></html>`,
+  });
+  ff = await launchFirefox({ downloads });
+});
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under a folder, subfolders included. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(folder, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+
+const ask = (page: Page, message: { type: string } & Record<string, unknown>) => page.evaluate(sendFromExtensionPage, message);
+
+const articles = async (page: Page) => ((await ask(page, { type: 'corpus/articles' })) as Article[]).sort((a, b) => a.id.localeCompare(b.id));
+
+/**
+ * Polls `fn` in the page until it returns something truthy. (puppeteer's
+ * waitForFunction and its text selectors build functions with Function(),
+ * which an extension page's CSP blocks.)
+ */
+async function until<T>(page: Page, fn: (arg: any) => T, arg?: unknown, timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await page.evaluate(fn, arg).catch(() => undefined);
+    if (v) return v as T;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The page's first element matching `selector` whose text contains `text`, once there is one. */
+async function byText(page: Page, selector: string, text: string): Promise<ElementHandle<Element>> {
+  await until(page, ([sel, t]: string[]) => [...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(t)), [selector, text], 10_000);
+  const handle = await page.evaluateHandle((sel, t) => [...document.querySelectorAll(sel)].find((e) => e.textContent?.includes(t))!, selector, text);
+  return handle as ElementHandle<Element>;
+}
+
+/** Chooses files in an `<input type=file>` of the page, as the file picker would. */
+async function choose(page: Page, selector: string, files: string[]) {
+  const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;
+  if (!input) throw new Error(`No ${selector}`);
+  await input.uploadFile(...files);
+}
+
+let opened = 0;
+/**
+ * The ids highlighted on the local news page, read from its report once its
+ * first scan pass is done and the rows have stopped changing. Polls until
+ * `expected` is shown (or times out with what the report shows).
+ */
+async function highlightedOnNews(expected: string[]): Promise<string[]> {
+  const news = await ff.newPage(server.url(`/local-news.html?open=${++opened}`));
+  const report = await ff.openReport(news);
+  const end = Date.now() + 20_000;
+  let last: ReportState | undefined;
+  let lastJson = '';
+  let stableSince = 0;
+  try {
+    for (;;) {
+      const s = await report.evaluate(readReport).catch(() => undefined);
+      if (s) {
+        const json = JSON.stringify(s.rows);
+        if (json !== lastJson) [lastJson, stableSince] = [json, Date.now()];
+        last = s;
+        const ids = s.rows.map((r) => r.elementId ?? '').sort();
+        if (s.ready && s.passes > 0 && Date.now() - stableSince >= 500 && JSON.stringify(ids) === JSON.stringify([...expected].sort())) return ids;
+      }
+      if (Date.now() > end) return (last?.rows ?? []).map((r) => r.elementId ?? '').sort();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await report.close();
+    await news.close();
+  }
+}
+
+/** The one file the export left in the download folder, once Firefox has finished writing it. */
+async function downloaded(): Promise<string> {
+  const end = Date.now() + 20_000;
+  for (;;) {
+    const names = readdirSync(downloads);
+    const zips = names.filter((n) => n.endsWith('.zip'));
+    if (zips.length === 1 && !names.some((n) => n.endsWith('.part'))) {
+      const file = path.join(downloads, zips[0]);
+      // Complete: the central directory's end record is there.
+      if (existsSync(file) && readFileSync(file).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) return file;
+    }
+    if (Date.now() > end) throw new Error(`No finished export in ${downloads}: ${JSON.stringify(names)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Firefox: the options page', () => {
+  it('imports a folder of mixed formats, lists what it could not read, and highlights the copies on a page', async () => {
+    const page = await ff.openOptions();
+    const name = (await page.$('#import-collection'))!;
+    await name.click({ count: 3 });
+    await name.type('Desk');
+    expect(await page.$eval('#import-collection', (e) => (e as HTMLInputElement).value)).toBe('Desk');
+    const files = filesUnder(path.join(dir, 'desk'));
+    expect(files.map((f) => path.relative(dir, f))).toContain(path.join('desk', 'web', 'bridge.html'));
+    await choose(page, '#import-files', files);
+    await until(page, () => !!document.querySelector('.summary .result'));
+    const summary = (await page.$eval('.summary', (e) => e.textContent))!;
+    expect(summary).toContain('Imported 5 articles');
+    expect(summary).toContain('broken.txt');
+    expect(summary).toContain('not UTF-8 text');
+    expect(summary).toContain('bakery.jsonl');
+    await page.screenshot({ path: 'test-results/firefox-options-imported.png', fullPage: true });
+    await until(page, () => !!document.querySelector('.collection[data-collection="Desk"]'));
+    expect(await page.$eval('#corpus', (e) => e.textContent)).toContain('Desk');
+    expect(await highlightedOnNews(Object.keys(TEXT))).toEqual(Object.keys(TEXT).sort());
+    await page.close();
+
+    // The same files again: recognised, and skipped on request. On a newly opened options page: the page does not
+    // clear its input after an import, and WebDriver BiDi's input.setFiles (Firefox 140) fires `cancel`, not `change`,
+    // when the files chosen are the ones already chosen, so in the same page no import would start at all
+    // (a product issue, reported).
+    const again = await ff.openOptions();
+    await choose(again, '#import-files', files);
+    await (await byText(again, '.ask button', 'Skip them')).click();
+    await until(again, () => document.querySelector('.summary .result')?.textContent?.includes('skipped 5'));
+    await again.close();
+  });
+
+  it('deletes a document from the library: its copy is no longer highlighted', async () => {
+    const page = await ff.openOptions();
+    await (await page.$('#library-search'))!.type('Holm Island');
+    await until(page, () => document.querySelectorAll('#documents tbody tr').length === 1, undefined, 10_000);
+    expect(await page.$eval('#documents tbody', (e) => e.textContent)).toContain('Ferry cuts Sunday service');
+    await (await byText(page, '#documents tbody tr button', 'Delete')).click();
+    await until(page, () => document.querySelector('.notice')?.textContent?.includes('Deleted'), undefined, 10_000);
+    expect(await highlightedOnNews(['feed', 'html', 'json', 'md'])).toEqual(['feed', 'html', 'json', 'md']);
+    await page.close();
+  });
+
+  it('exports the corpus and imports it back unchanged', async () => {
+    const page = await ff.openOptions();
+    const before = await articles(page);
+    await (await byText(page, '#corpus button', 'Export the whole corpus')).click();
+    const zip = await downloaded();
+    expect(path.basename(zip)).toMatch(/^reprint-corpus-\d{4}-\d\d-\d\d\.zip$/);
+    expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+
+    // Delete the Desk collection, then bring everything back from the export.
+    await (await byText(page, '.collection[data-collection="Desk"] button', 'Delete')).click();
+    await until(page, () => !document.querySelector('.collection[data-collection="Desk"]'), undefined, 10_000);
+    expect((await articles(page)).some((a) => a.collection === 'Desk')).toBe(false);
+    await choose(page, '#import-files', [zip]);
+    // The Demo articles are still there: they are offered for replacing, with themselves.
+    await until(page, () => !!document.querySelector('.ask, .summary .result'));
+    if (await page.$('.ask')) await (await byText(page, '.ask button', 'Replace them')).click();
+    await until(page, () => !!document.querySelector('.summary .result'));
+    await until(page, () => !!document.querySelector('.collection[data-collection="Desk"]'), undefined, 10_000);
+    expect(await articles(page)).toEqual(before);
+    await page.close();
+  });
+});
