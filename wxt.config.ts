@@ -24,7 +24,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Reprint',
     description: 'Highlights paragraphs that also appear in your corpus, and shows where they came from and what changed. Runs entirely on your device.',
-    permissions: ['storage'],
+    // storage: settings; contextMenus: "Add this page to Reprint" on a page's menu.
+    permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Reprint', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
+import { addPageMenuTitle } from '../src/ui/words';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
 import { dispatcher, type ContentToBackground, type PageToBackground, type PopupToBackground } from '../src/messages';
 
@@ -8,6 +9,8 @@ import { dispatcher, type ContentToBackground, type PageToBackground, type Popup
 async function bundled(): Promise<BundledCorpus> {
   return (await fetch(browser.runtime.getURL('/seeds.json' as '/popup.html'))).json() as Promise<BundledCorpus>;
 }
+
+const ADD_PAGE_MENU = 'reprint-add-page';
 
 export default defineBackground(() => {
   const corpus = new LocalBackend(undefined, () => browser.runtime.getPlatformInfo());
@@ -21,6 +24,15 @@ export default defineBackground(() => {
   const settingsRead = readSettings().then(follow);
   settingsItem.watch(follow);
 
+  // "Add this page to Reprint" in the page's context menu: the popup's add form, in a small window of its own.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: ADD_PAGE_MENU, title: addPageMenuTitle, contexts: ['page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
+    void browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}&add=1`), type: 'popup', width: 420, height: 640 });
+  });
+
   // The global pause shortcut (manifest "commands"); every tab follows the setting.
   browser.commands.onCommand.addListener((command) => {
     if (command === TOGGLE_PAUSE) void updateSettings((s) => ({ paused: !s.paused }));
@@ -29,6 +41,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     dispatcher<ContentToBackground & PopupToBackground & PageToBackground>({
       'content/scan': async ({ texts }) => (await settingsRead, corpus.match(texts)),
+      'content/own': ({ urls }) => corpus.ownDocument(urls),
       'content/highlights': ({ count, paused }, sender) => updateBadge(sender.tab?.id, count, paused),
       'popup/status': () => corpus.status(),
       'corpus/status': () => corpus.status(),

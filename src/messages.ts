@@ -35,6 +35,15 @@ export interface DocumentSummary {
   paragraphs: number;
 }
 
+/** A page that is itself a corpus document: it is the original, never a copy. */
+export interface OwnDocument {
+  id: string;
+  title: string;
+  collection: string;
+  /** Other corpus documents that carry its text: its copies. */
+  copies: Array<{ id: string; title: string; publisher: string | null }>;
+}
+
 export interface ArticleIdentity {
   id: string;
   url: string | null;
@@ -92,12 +101,16 @@ export interface PageReport {
   url: string;
   /** Reprint is paused here (on this site, or everywhere): nothing is scanned. */
   paused: boolean;
+  /** The page is this corpus document: nothing on it is marked as a copy. */
+  own: OwnDocument | null;
 }
 
 export interface ContentToBackground {
   /** Match block texts against the corpus; one answer per text, null where nothing matched. */
   'content/scan': { request: { texts: string[] }; response: Array<BlockMatch | null> };
   /** The number of highlighted blocks in the sender's tab, for the badge. */
+  /** The corpus document this page is, by its address or canonical address, with the other documents that carry its text. */
+  'content/own': { request: { urls: string[] }; response: OwnDocument | null };
   /** The page's highlight count and blocks scanned so far, after each scan pass: the badge and open reports follow it. */
   'content/highlights': { request: { count: number; scanned: number; paused: boolean }; response: void };
 }
@@ -133,6 +146,10 @@ export interface PageToBackground {
 export interface ExtensionToContent {
   'tab/report': { request: Record<string, never>; response: PageReport };
   'tab/reveal': { request: { id: number }; response: boolean };
+  /** The page's HTML and address, for "Add this page": read as an .html import is. */
+  'tab/page-html': { request: Record<string, never>; response: { html: string; url: string } };
+  /** Scan the page again from the start (it was just added to the corpus). */
+  'tab/recheck': { request: Record<string, never>; response: boolean };
 }
 
 type AllMessages = ContentToBackground & PopupToBackground & ExtensionToContent & PageToBackground;

@@ -1,5 +1,6 @@
 import '../../assets/styles/popup.css';
 import { browser } from 'wxt/browser';
+import { addPage, DEFAULT_COLLECTION } from '../../src/ui/add-page';
 import { renderPopup } from '../../src/ui/popup';
 import { sendToBackground, sendToTab } from '../../src/messages';
 import { readSettings, siteOf, updateSettings } from '../../src/settings';
@@ -18,11 +19,13 @@ async function targetTab(): Promise<number | undefined> {
 async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
+  const adding = new URLSearchParams(location.search).has('add');
   const render = async () => {
-    const [status, report, settings] = await Promise.all([
+    const [status, report, settings, collections] = await Promise.all([
       sendToBackground({ type: 'popup/status' }),
       tabId === undefined ? null : sendToTab(tabId, { type: 'tab/report' }).catch(() => null),
       readSettings(),
+      sendToBackground({ type: 'corpus/collections' }),
     ]);
     const site = report ? siteOf(report.url) : null;
     renderPopup(app, {
@@ -34,6 +37,17 @@ async function main() {
       reveal: (id) => tabId !== undefined && void sendToTab(tabId, { type: 'tab/reveal', id }),
       openReport: tabId === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tabId}`) }),
       openOptions: () => void browser.runtime.openOptionsPage(),
+      addPage:
+        tabId === undefined || report === null
+          ? null
+          : async (collection) => {
+              const added = await addPage(tabId, collection).catch((e: Error) => ({ problem: e.message }));
+              rerender();
+              return 'title' in added ? `Added “${added.title}” to ${collection}.` : `Could not add this page: ${added.problem}.`;
+            },
+      collection: settings.lastCollection ?? DEFAULT_COLLECTION,
+      collections: collections.map((c) => c.name),
+      adding,
       setSitePaused: (on) =>
         site &&
         void updateSettings((s) => ({ pausedSites: on ? [...new Set([...s.pausedSites, site])] : s.pausedSites.filter((x) => x !== site) })).then(rerender),

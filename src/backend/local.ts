@@ -1,7 +1,7 @@
 import { loadCorpusFiles, type CorpusFile, type Manifest } from '../corpus/load';
 import { hashString, textHash } from '../fingerprint/hash';
 import type { BlockMatch } from '../match/matcher';
-import type { ArticleIdentity, CollectionSummary, CorpusStatus, DocumentSummary } from '../messages';
+import type { ArticleIdentity, CollectionSummary, CorpusStatus, DocumentSummary, OwnDocument } from '../messages';
 import type { DocRecord } from '../storage/db';
 import { LocalIndex } from '../storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../types';
@@ -163,6 +163,14 @@ export class LocalBackend implements CorpusBackend {
   async article(id: string): Promise<Article | null> {
     const d = await this.index.byId(id);
     return d ? { id: d.id, meta: d.meta, paragraphs: d.paragraphs, collection: d.collection } : null;
+  }
+
+  /** The corpus document a page is, by its addresses, with the documents that carry its text. */
+  async ownDocument(urls: string[]): Promise<OwnDocument | null> {
+    const doc = await this.index.byUrl(urls.filter(Boolean));
+    if (!doc) return null;
+    const copies = (await this.index.linkedDocuments(doc)).map((d) => ({ id: d.id, title: d.meta.title, publisher: d.meta.publisher }));
+    return { id: doc.id, title: doc.meta.title, collection: doc.collection, copies };
   }
 
   async identities(): Promise<ArticleIdentity[]> {

@@ -96,7 +96,7 @@ interface LegacyCorpus {
 }
 
 export interface ReprintDB extends DBSchema {
-  docs: { key: number; value: DocRecord; indexes: { id: string; collection: string } };
+  docs: { key: number; value: DocRecord; indexes: { id: string; collection: string; url: string } };
   blocks: { key: [number, number]; value: BlockRecord };
   links: { key: number; value: VersionLink[] };
   shortLines: { key: number; value: number };
@@ -106,7 +106,7 @@ export interface ReprintDB extends DBSchema {
 
 export const STATE_KEY = 'index';
 const DB_NAME = 'reprint';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 export type Db = IDBPDatabase<ReprintDB>;
 export type Tx<S extends StoreNames<ReprintDB>[], M extends IDBTransactionMode> = IDBPTransaction<ReprintDB, S, M>;
@@ -119,18 +119,22 @@ export function openIndexDb(name = DB_NAME): Promise<Db> {
     connections.get(name) ??
     openDB<ReprintDB>(name, DB_VERSION, {
       async upgrade(database, oldVersion, _newVersion, tx) {
-        database.createObjectStore('docs', { keyPath: 'num' });
-        const docs = tx.objectStore('docs');
-        docs.createIndex('id', 'id', { unique: true });
-        docs.createIndex('collection', 'collection');
-        database.createObjectStore('blocks');
-        database.createObjectStore('links');
-        database.createObjectStore('shortLines');
-        database.createObjectStore('staging', { autoIncrement: true });
-        database.createObjectStore('state');
-        await tx.objectStore('state').put(EMPTY_STATE, STATE_KEY);
-        if (oldVersion >= 1)
-          await migrateLegacy(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
+        if (oldVersion < 2) {
+          database.createObjectStore('docs', { keyPath: 'num' });
+          const docs = tx.objectStore('docs');
+          docs.createIndex('id', 'id', { unique: true });
+          docs.createIndex('collection', 'collection');
+          database.createObjectStore('blocks');
+          database.createObjectStore('links');
+          database.createObjectStore('shortLines');
+          database.createObjectStore('staging', { autoIncrement: true });
+          database.createObjectStore('state');
+          await tx.objectStore('state').put(EMPTY_STATE, STATE_KEY);
+          if (oldVersion >= 1)
+            await migrateLegacy(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
+        }
+        // Version 3: documents by URL, to know a page that is itself in the corpus.
+        if (oldVersion < 3) tx.objectStore('docs').createIndex('url', 'meta.url');
       },
       // Another context (a newer version of the extension, or a page deleting the
       // database) waits on this connection: close it, and open anew on next use.

@@ -354,6 +354,24 @@ export class LocalIndex implements IndexReader {
     return n;
   }
 
+  /** The first document whose URL is one of these, or undefined. */
+  async byUrl(urls: string[]): Promise<DocRecord | undefined> {
+    const db = await this.db();
+    for (const url of urls) {
+      const doc = await db.getFromIndex('docs', 'url', url);
+      if (doc) return doc;
+    }
+    return undefined;
+  }
+
+  /** The other documents that carry text of this one: its paragraphs' version links, by document. */
+  async linkedDocuments(doc: DocRecord): Promise<DocRecord[]> {
+    const tx = (await this.db()).transaction('links');
+    const links = await Promise.all(paragraphIds(doc.num, doc.paragraphs.length).map((pid) => tx.store.get(pid)));
+    const nums = new Set(links.flatMap((l) => (l ?? []).map((v) => docOfPid(v.key))).filter((n) => n !== doc.num));
+    return [...(await this.docsOf([...nums])).values()];
+  }
+
   /** One document by its id, or undefined. */
   async byId(id: string): Promise<DocRecord | undefined> {
     return (await this.db()).getFromIndex('docs', 'id', id);

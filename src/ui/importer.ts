@@ -3,6 +3,7 @@ import { sendToBackground } from '../messages';
 import { readSettings, updateSettings } from '../settings';
 import type { ImportedArticle, Problem } from '../files/types';
 import type { Article } from '../types';
+import { DEFAULT_COLLECTION } from './add-page';
 import { field, h } from './dom';
 import type { ParseMessage, ParseRequest } from './import-worker';
 // Vite bundles the worker with its imports and gives back its constructor.
@@ -11,7 +12,6 @@ import { plural, PROBLEM_REASON } from './words';
 
 /** Articles per corpus/import message: small enough that each is stored quickly, and progress moves. */
 const SEND_BATCH = 250;
-const DEFAULT_COLLECTION = 'My articles';
 
 type Choice = 'replace' | 'skip';
 

@@ -8,13 +8,15 @@ import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
 import { PageScanner } from '../dom/scanner';
 import { watchMutations } from '../dom/watcher';
-import { dispatcher, sendToBackground, type ExtensionToContent, type PageReport } from '../messages';
+import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument, type PageReport } from '../messages';
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
 import { summarize, summarizePage } from './summary';
 import { Tooltip } from './tooltip';
 
+/** HTML handed to "Add this page", in characters: the .html import's own limit (src/files). */
+const MAX_PAGE_HTML = 20_000_000;
 /** How long a block the popup reveals stays flashed. */
 const FLASH_MS = 1600;
 
@@ -46,6 +48,7 @@ export function startReprint(ctx: ContentScriptContext): () => void {
     title: document.title,
     url: location.href,
     paused: true,
+    own: null,
   });
   const follow = (s: Settings) => {
     if (stopped) return;
@@ -63,6 +66,14 @@ export function startReprint(ctx: ContentScriptContext): () => void {
   const onMessage = dispatcher<ExtensionToContent>({
     'tab/report': () => run?.report() ?? paused(),
     'tab/reveal': ({ id }) => run?.reveal(id) ?? false,
+    'tab/page-html': () => ({ html: document.documentElement.outerHTML.slice(0, MAX_PAGE_HTML), url: preferredAddress() }),
+    // The page may have just been added to the corpus: start over, and find out.
+    'tab/recheck': () => {
+      if (!run) return false;
+      run.stop();
+      run = runReprint(ctx);
+      return true;
+    },
   });
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -78,6 +89,17 @@ export function startReprint(ctx: ContentScriptContext): () => void {
     }
   };
 }
+
+/** The addresses a corpus document of this page would carry: the page's own, its canonical and its Open Graph one. */
+function pageAddresses(): string[] {
+  const here = location.href.replace(/#.*$/, '');
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const og = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content;
+  return [...new Set([here, canonical, og].filter((u): u is string => !!u))];
+}
+
+/** The address an added page is stored under: its canonical one, else its own. */
+const preferredAddress = (): string => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href.replace(/#.*$/, '');
 
 function runReprint(ctx: ContentScriptContext): Run {
   const root = document.documentElement;
@@ -113,14 +135,23 @@ function runReprint(ctx: ContentScriptContext): Run {
   );
 
   let stopWatching: (() => void) | undefined;
+  let own: OwnDocument | null = null;
   // Start when the page is idle: nothing heavy competes with its own load.
-  const start = () => {
+  const start = async () => {
     if (stopped) return;
+    // A page that is itself in the corpus is the original: nothing on it is marked as a copy.
+    own = await sendToBackground({ type: 'content/own', urls: pageAddresses() }).catch(() => null);
+    if (stopped) return;
+    if (own) {
+      passes = 1;
+      void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: false });
+      return;
+    }
     void scanner.scan([document.body ?? root]);
     stopWatching = watchMutations(root, isOwnNode, (roots) => void scanner.scan(roots));
   };
-  if ('requestIdleCallback' in window) ctx.requestIdleCallback(start, { timeout: 1000 });
-  else ctx.setTimeout(start, 0);
+  if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void start(), { timeout: 1000 });
+  else ctx.setTimeout(() => void start(), 0);
 
   return {
     report() {
@@ -133,6 +164,7 @@ function runReprint(ctx: ContentScriptContext): Run {
         title: document.title,
         url: location.href,
         paused: false,
+        own,
       };
     },
     reveal(id) {

@@ -1,5 +1,5 @@
 import { KINDS } from '../match/kinds';
-import type { CorpusStatus, PageReport, PageSummary } from '../messages';
+import type { CorpusStatus, OwnDocument, PageReport, PageSummary } from '../messages';
 import { field, h } from './dom';
 import { percent } from './describe';
 import { KIND_LABEL, shortId } from './words';
@@ -44,8 +44,51 @@ export interface PopupModel {
   reveal(id: number): void;
   openReport: (() => void) | null;
   openOptions(): void;
+  /** Adds the page to a collection; null where the page cannot be read. */
+  addPage: ((collection: string) => Promise<string>) | null;
+  /** The collection to offer, and the others. */
+  collection: string;
+  collections: string[];
+  /** Open the add form at once (the page's context menu asked for it). */
+  adding: boolean;
   setSitePaused(paused: boolean): void;
   setAllPaused(paused: boolean): void;
+}
+
+/** A page that is itself in the corpus: it is the original, and its copies are listed. */
+function ownView(own: OwnDocument): HTMLElement {
+  return h(
+    'div',
+    { class: 'own' },
+    h('p', { class: 'summary' }, 'This article is in your corpus', ' (', field(own.collection), ').'),
+    own.copies.length
+      ? h('p', { class: 'muted' }, 'Its copies in your corpus: ', ...own.copies.flatMap((c, i) => [i ? '; ' : '', field(c.title)]))
+      : h('p', { class: 'muted' }, 'No other document in your corpus carries its text.'),
+  );
+}
+
+/** "Add this page": a collection to choose, then the article is read and stored. */
+function addForm(m: PopupModel): HTMLElement {
+  const input = h('input', { type: 'text', value: m.collection, list: 'popup-collections', 'aria-label': 'Collection' });
+  const status = h('p', { class: 'muted', role: 'status' });
+  const add = h('button', { type: 'submit' }, 'Add');
+  const form = h(
+    'form',
+    { class: 'add-page' },
+    h('label', {}, 'Add this page to ', input),
+    h('datalist', { id: 'popup-collections' }, ...m.collections.map((c) => h('option', { value: c }))),
+    add,
+    status,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!e.isTrusted || !m.addPage) return;
+    add.disabled = true;
+    status.textContent = 'Reading the page…';
+    status.textContent = await m.addPage(input.value.trim() || m.collection);
+    add.disabled = false;
+  });
+  return form;
 }
 
 /** An on/off switch: a button with aria-pressed, labelled by what it turns on. */
@@ -61,17 +104,43 @@ function toggle(label: string, pressed: boolean, set: (on: boolean) => void): HT
 export function renderPopup(app: HTMLElement, m: PopupModel): void {
   const { status, report, reveal, openReport } = m;
   const items = report?.items ?? [];
+  const form = m.addPage && !report?.own ? addForm(m) : null;
+  if (form && !m.adding) form.hidden = true;
+  const controls = h(
+    'div',
+    { class: 'controls' },
+    form
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'action',
+            onclick: () => {
+              form.hidden = false;
+              form.querySelector('input')?.focus();
+            },
+          },
+          'Add this page',
+        )
+      : null,
+    m.site ? toggle(`Pause on ${m.site}`, m.sitePaused, m.setSitePaused) : null,
+    toggle('Pause everywhere', m.allPaused, m.setAllPaused),
+  );
   const header = h(
     'header',
     {},
     h('h1', {}, 'Reprint'),
+    controls,
+    ...(form ? [form] : []),
     report === null
       ? h('p', { class: 'summary muted' }, 'Reprint cannot read this page.')
-      : report.paused
-        ? h('p', { class: 'summary muted' }, m.allPaused ? 'Reprint is paused everywhere.' : 'Reprint is paused on this site.')
-        : items.length === 0
-          ? h('p', { class: 'summary muted' }, 'No reprinted paragraphs found on this page.')
-          : summaryView(report.summary, items.length),
+      : report.own
+        ? ownView(report.own)
+        : report.paused
+          ? h('p', { class: 'summary muted' }, m.allPaused ? 'Reprint is paused everywhere.' : 'Reprint is paused on this site.')
+          : items.length === 0
+            ? h('p', { class: 'summary muted' }, 'No reprinted paragraphs found on this page.')
+            : summaryView(report.summary, items.length),
   );
   const list = items.length
     ? h(
@@ -105,10 +174,8 @@ export function renderPopup(app: HTMLElement, m: PopupModel): void {
     h(
       'div',
       { class: 'controls' },
-      m.site ? toggle(`Pause on ${m.site}`, m.sitePaused, m.setSitePaused) : null,
-      toggle('Pause everywhere', m.allPaused, m.setAllPaused),
-      openReport ? h('button', { type: 'button', class: 'open-report', onclick: openReport }, 'Open report') : null,
-      h('button', { type: 'button', class: 'open-report', onclick: () => m.openOptions() }, 'Your corpus'),
+      openReport ? h('button', { type: 'button', class: 'action', onclick: openReport }, 'Open report') : null,
+      h('button', { type: 'button', class: 'action', onclick: () => m.openOptions() }, 'Your corpus'),
     ),
     h('div', {}, `Corpus: ${status.documents} documents, ${status.paragraphs} paragraphs. Everything stays on this device.`),
     ...status.problems.map((p) => h('div', { class: 'problem' }, field(p))),

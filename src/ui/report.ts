@@ -96,6 +96,20 @@ export function renderReport(app: HTMLElement, report: PageReport | null): void 
   app.replaceChildren(
     h('h1', {}, 'Reprint report'),
     h('p', { class: 'page' }, field(report.title || report.url, 'page-title'), h('br'), field(report.url, 'muted url')),
+    ...(report.own
+      ? [
+          h(
+            'p',
+            { class: 'own' },
+            'This article is in your corpus (',
+            field(report.own.collection),
+            '): it is the original, and nothing on it is marked as a copy.',
+            report.own.copies.length ? ' Its copies in your corpus: ' : '',
+            ...report.own.copies.flatMap((c, i) => [i ? '; ' : '', field(c.title)]),
+          ),
+        ]
+      : []),
+    report.paused ? h('p', { class: 'muted' }, 'Reprint is paused on this page.') : '',
     h(
       'p',
       { class: 'figures' },

@@ -78,3 +78,6 @@ export const PROBLEM_REASON: Record<import('../files/types').ProblemReason, stri
   'zip-too-large': 'the archive unpacks to more than the limit',
   unreadable: 'could not be read',
 };
+
+/** The page's context-menu item. */
+export const addPageMenuTitle = 'Add this page to Reprint';

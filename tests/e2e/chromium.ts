@@ -25,10 +25,28 @@ export interface ChromiumHarness {
   openPopup(): Promise<Page>;
   /** Reprint's report of a page's tab (report.html?tab=ID), opened in its own tab. */
   openReport(page: Page): Promise<Page>;
+  /** The popup for a page's tab (popup.html?tab=ID plus `query`), opened as a page. */
+  popupFor(page: Page, query?: string): Promise<Page>;
   serviceWorker(): Promise<Worker>;
   /** Kills the MV3 service worker, as Chrome does when it idles. */
   stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** From an extension page: the tab whose content script reports this address. */
+async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (u) => {
+    for (let tries = 0; tries < 100; tries++) {
+      for (const t of await chrome.tabs.query({})) {
+        const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
+        if (answer?.url === u) return t.id;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return undefined;
+  }, url);
+  if (id === undefined) throw new Error(`No tab reports ${url}`);
+  return id;
 }
 
 /**
@@ -82,21 +100,17 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
       const report = await context.newPage();
       const base = `chrome-extension://${extensionId}/report.html`;
       await report.goto(base);
-      // The page's tab is the one whose content script reports the page's address.
-      const tabId = await report.evaluate(async (url) => {
-        for (let tries = 0; tries < 100; tries++) {
-          for (const t of await chrome.tabs.query({})) {
-            const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
-            if (answer?.url === url) return t.id;
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return undefined;
-      }, page.url());
-      if (tabId === undefined) throw new Error(`No tab reports ${page.url()}`);
-      await report.goto(`${base}?tab=${tabId}`);
+      await report.goto(`${base}?tab=${await tabIdOf(report, page.url())}`);
       await report.waitForSelector('body[data-ready]');
       return report;
+    },
+    async popupFor(page, query = '') {
+      const popup = await context.newPage();
+      const base = `chrome-extension://${extensionId}/popup.html`;
+      await popup.goto(base);
+      await popup.goto(`${base}?tab=${await tabIdOf(popup, page.url())}${query}`);
+      await popup.waitForSelector('body[data-ready]');
+      return popup;
     },
     async stopServiceWorker() {
       const { targetInfos } = await cdp.send('Target.getTargets');

@@ -22,6 +22,13 @@ const TEXT = {
   feed: 'The village school will add two classrooms after the number of pupils starting in September rose to its highest level in twenty years.',
 };
 
+/** The text of a page the reader adds to the corpus with "Add this page". */
+const OWN = [
+  'The tide gauge at the old pier has been replaced with a digital sensor that sends a reading to the harbour office every minute, the port authority said.',
+  'Harbour staff said the new gauge would give fishermen and the lifeboat crew an accurate picture of the water level at any hour, even in a storm.',
+  'The old brass gauge, installed in 1911, will go on display at the maritime museum next to the lighthouse lens that was retired in the same year.',
+];
+
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
@@ -49,6 +56,10 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from('Caf'), Buffer.from([0xc3, 0x28]), Buffer.from(' on the corner closed for good after forty years.\n')]),
   );
   server = await startServer({
+    '/own-article.html': () =>
+      `<!doctype html><html lang="en"><head><title>Tide gauge goes digital</title><link rel="canonical" href="https://coast.example/2025/tide-gauge"><meta property="og:site_name" content="Coast Courier"></head><body><nav><a href="/">Home</a></nav><article><h1>Tide gauge goes digital</h1>${OWN.map((t) => `<p>${t}</p>`).join('')}</article><footer>Subscribe to the Coast Courier</footer></body></html>`,
+    '/reprint-of-own.html': () =>
+      `<!doctype html><html lang="en"><head><title>Elsewhere</title></head><body><article><p id="copied">${OWN[1]}</p><p>Our own reporter spent the day at the harbour, where the new pier is nearly finished and the cafe has reopened for the season.</p></article></body></html>`,
     '/local-news.html': () =>
       `<!doctype html><html lang="en"><head><title>Local news</title></head><body><article>${Object.entries(TEXT)
         .map(([k, t]) => `<p id="${k}">${t}</p>`)
@@ -137,5 +148,44 @@ describe('Chromium: the options page', () => {
     const after = ((await ask(page, { type: 'corpus/articles' })) as Article[]).sort((a, b) => a.id.localeCompare(b.id));
     expect(after).toEqual(before);
     await page.close();
+  });
+});
+
+describe('Chromium: adding the page being read', () => {
+  it('adds the page from the popup; the page is then its own original, and a copy elsewhere is found at once', async () => {
+    const page = await cr.newPage(server.url('/own-article.html'));
+    const report = await cr.openReport(page);
+    await report.waitForFunction(() => Number(document.getElementById('scanned')?.getAttribute('data-passes')) > 0);
+    const popup = await cr.popupFor(page);
+    await popup.getByRole('button', { name: 'Add this page' }).click();
+    await popup.getByRole('combobox', { name: 'Collection' }).fill('Mine');
+    await popup.getByRole('button', { name: 'Add', exact: true }).click();
+    await popup.waitForFunction(() => document.querySelector('.add-page [role="status"]')?.textContent?.startsWith('Added'), null, { timeout: 20_000 });
+    expect(await popup.textContent('.add-page [role="status"]')).toBe('Added “Tide gauge goes digital” to Mine.');
+
+    // The page is the article: nothing on it is a copy, and the popup says so.
+    await expect
+      .poll(
+        async () =>
+          (await popup.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'tab/report' }), Number(new URL(popup.url()).searchParams.get('tab')))) as {
+            own: { title: string } | null;
+          },
+      )
+      .toMatchObject({ own: { title: 'Tide gauge goes digital', collection: 'Mine' }, items: [] });
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready]');
+    expect(await popup.textContent('header')).toContain('This article is in your corpus');
+    await popup.screenshot({ path: 'test-results/chromium-popup-own.png' });
+
+    // Another page carrying its text: highlighted, with the added article as its source, stored under the page's canonical address.
+    const copy = await cr.newPage(server.url('/reprint-of-own.html'));
+    const copyReport = await cr.openReport(copy);
+    await copyReport.waitForFunction(() => !!document.querySelector('#highlights tr[data-element-id="copied"]'), null, { timeout: 20_000 });
+    const [row] = (await copyReport.evaluate(readReport)).rows;
+    const added = (await ask(copyReport, { type: 'corpus/article', id: row.source })) as Article;
+    expect(added.meta).toMatchObject({ title: 'Tide gauge goes digital', url: 'https://coast.example/2025/tide-gauge' });
+    expect(added.collection).toBe('Mine');
+    expect(added.paragraphs).toEqual(OWN);
+    for (const p of [copyReport, copy, popup, report, page]) await p.close();
   });
 });

@@ -57,6 +57,7 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const listen = dispatcher<ContentToBackground>({
       'content/scan': ({ texts }) => b.match(texts),
       'content/highlights': () => undefined,
+      'content/own': () => null,
     });
     const answer = (await listen(
       { type: 'content/scan', texts: [seedParagraph('003', 'The previously unreported'), 'Nothing to see here at all, just words.'] },

@@ -64,6 +64,7 @@ beforeEach(() => {
         return (await seedIndex()).matcher.match(texts);
       },
       'content/highlights': () => undefined,
+      'content/own': () => null,
     }),
   );
 });
