@@ -38,7 +38,12 @@ export class Importer {
     const files = h('input', { type: 'file', id: 'import-files', multiple: true, hidden: true });
     const folder = h('input', { type: 'file', id: 'import-folder', multiple: true, webkitdirectory: true, hidden: true });
     for (const input of [files, folder])
-      input.addEventListener('change', () => void this.start([...(input.files ?? [])].map((f) => ({ path: f.webkitRelativePath || f.name, file: f }))));
+      input.addEventListener('change', () => {
+        const chosen = [...(input.files ?? [])].map((f) => ({ path: f.webkitRelativePath || f.name, file: f }));
+        // Cleared, so choosing the same files again is a change too (browsers fire "cancel" otherwise).
+        input.value = '';
+        void this.start(chosen);
+      });
     const drop = h(
       'div',
       { class: 'dropzone' },
