@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
-import { addPageMenuTitle } from '../src/ui/words';
+import { storage } from '@wxt-dev/storage';
+import { MAX_BLOCK_CHARS } from '../src/match/matcher';
+import { addPageMenuTitle, checkMenuTitle } from '../src/ui/words';
 import { DEFAULT_SETTINGS, readSettings, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
 import { dispatcher, type ContentToBackground, type PageToBackground, type PopupToBackground } from '../src/messages';
 
@@ -11,6 +13,9 @@ async function bundled(): Promise<BundledCorpus> {
 }
 
 const ADD_PAGE_MENU = 'reprint-add-page';
+const CHECK_MENU = 'reprint-check-selection';
+/** The selection to check, until the popup asks for it. */
+const selection = storage.defineItem<string>('session:checkSelection');
 
 export default defineBackground(() => {
   const corpus = new LocalBackend(undefined, () => browser.runtime.getPlatformInfo());
@@ -25,12 +30,20 @@ export default defineBackground(() => {
   settingsItem.watch(follow);
 
   // "Add this page to Reprint" in the page's context menu: the popup's add form, in a small window of its own.
+  // "Check the selected text": the selection waits in session storage (never a global: the worker may stop) for the popup to ask.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: ADD_PAGE_MENU, title: addPageMenuTitle, contexts: ['page'] });
+    browser.contextMenus.create({ id: CHECK_MENU, title: checkMenuTitle, contexts: ['selection'] });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
-    void browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}&add=1`), type: 'popup', width: 420, height: 640 });
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (tab?.id === undefined) return;
+    const open = (query: string) =>
+      browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}&${query}`), type: 'popup', width: 420, height: 640 });
+    if (info.menuItemId === ADD_PAGE_MENU) await open('add=1');
+    if (info.menuItemId === CHECK_MENU && info.selectionText) {
+      await selection.setValue(info.selectionText.slice(0, MAX_BLOCK_CHARS));
+      await open('check=1');
+    }
   });
 
   // The global pause shortcut (manifest "commands"); every tab follows the setting.
@@ -44,6 +57,13 @@ export default defineBackground(() => {
       'content/own': ({ urls }) => corpus.ownDocument(urls),
       'content/highlights': ({ count, paused }, sender) => updateBadge(sender.tab?.id, count, paused),
       'popup/status': () => corpus.status(),
+      'popup/check': async () => {
+        const text = await selection.getValue();
+        if (!text) return null;
+        await selection.removeValue();
+        const [match] = await corpus.match([text]);
+        return { text, match };
+      },
       'corpus/status': () => corpus.status(),
       'corpus/import': ({ articles }) => corpus.import(articles),
       'corpus/delete': ({ ids }) => corpus.delete(ids),

@@ -117,6 +117,8 @@ export interface ContentToBackground {
 
 export interface PopupToBackground {
   'popup/status': { request: Record<string, never>; response: CorpusStatus };
+  /** "Check the selected text": the selection the page's context menu handed over (once), and its match. */
+  'popup/check': { request: Record<string, never>; response: { text: string; match: BlockMatch | null } | null };
 }
 
 /**

@@ -19,7 +19,10 @@ async function targetTab(): Promise<number | undefined> {
 async function main() {
   const app = document.getElementById('app')!;
   const tabId = await targetTab();
-  const adding = new URLSearchParams(location.search).has('add');
+  const params = new URLSearchParams(location.search);
+  const adding = params.has('add');
+  // Asked once: the background hands the selection over and forgets it.
+  const checked = params.has('check') ? await sendToBackground({ type: 'popup/check' }) : null;
   const render = async () => {
     const [status, report, settings, collections] = await Promise.all([
       sendToBackground({ type: 'popup/status' }),
@@ -48,6 +51,7 @@ async function main() {
       collection: settings.lastCollection ?? DEFAULT_COLLECTION,
       collections: collections.map((c) => c.name),
       adding,
+      checked,
       setSitePaused: (on) =>
         site &&
         void updateSettings((s) => ({ pausedSites: on ? [...new Set([...s.pausedSites, site])] : s.pausedSites.filter((x) => x !== site) })).then(rerender),

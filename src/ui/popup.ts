@@ -1,8 +1,9 @@
 import { KINDS } from '../match/kinds';
 import type { CorpusStatus, OwnDocument, PageReport, PageSummary } from '../messages';
 import { field, h } from './dom';
-import { percent } from './describe';
-import { KIND_LABEL, shortId } from './words';
+import { percent, version } from './describe';
+import { describeProvenance, KIND_LABEL, shortId } from './words';
+import type { BlockMatch } from '../match/matcher';
 
 function summaryView(s: PageSummary, count: number): HTMLElement {
   return h(
@@ -51,6 +52,8 @@ export interface PopupModel {
   collections: string[];
   /** Open the add form at once (the page's context menu asked for it). */
   adding: boolean;
+  /** The selection the page's context menu asked to check, and what matched it. */
+  checked: { text: string; match: BlockMatch | null } | null;
   setSitePaused(paused: boolean): void;
   setAllPaused(paused: boolean): void;
 }
@@ -64,6 +67,32 @@ function ownView(own: OwnDocument): HTMLElement {
     own.copies.length
       ? h('p', { class: 'muted' }, 'Its copies in your corpus: ', ...own.copies.flatMap((c, i) => [i ? '; ' : '', field(c.title)]))
       : h('p', { class: 'muted' }, 'No other document in your corpus carries its text.'),
+  );
+}
+
+/** The answer for a checked selection: where it comes from, or that the corpus does not hold it. */
+function checkedView({ text, match }: { text: string; match: BlockMatch | null }): HTMLElement {
+  const excerpt = text.length > 160 ? `${text.slice(0, 160).trimEnd()}…` : text;
+  if (!match)
+    return h(
+      'section',
+      { class: 'checked', 'aria-label': 'Selected text' },
+      h('p', { class: 'summary' }, 'The selected text is not in your corpus.'),
+      field(excerpt, 'excerpt'),
+    );
+  const source = version(match, match.source);
+  return h(
+    'section',
+    { class: 'checked', 'aria-label': 'Selected text' },
+    h(
+      'p',
+      { class: 'line' },
+      h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
+      h('span', { class: 'score' }, `${percent(match.score)} similar`),
+    ),
+    field(source.meta.title, 'source'),
+    field(describeProvenance(match.provenance), 'statement muted'),
+    field(excerpt, 'excerpt'),
   );
 }
 
@@ -132,6 +161,7 @@ export function renderPopup(app: HTMLElement, m: PopupModel): void {
     h('h1', {}, 'Reprint'),
     controls,
     ...(form ? [form] : []),
+    ...(m.checked ? [checkedView(m.checked)] : []),
     report === null
       ? h('p', { class: 'summary muted' }, 'Reprint cannot read this page.')
       : report.own

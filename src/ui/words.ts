@@ -81,3 +81,4 @@ export const PROBLEM_REASON: Record<import('../files/types').ProblemReason, stri
 
 /** The page's context-menu item. */
 export const addPageMenuTitle = 'Add this page to Reprint';
+export const checkMenuTitle = 'Check the selected text with Reprint';

@@ -188,4 +188,24 @@ describe('Chromium: adding the page being read', () => {
     expect(added.paragraphs).toEqual(OWN);
     for (const p of [copyReport, copy, popup, report, page]) await p.close();
   });
+
+  it('checks a selection: the popup shows where the text comes from, once', async () => {
+    // The context menu cannot be clicked from automation; its handler leaves the selection in session storage, as here.
+    const sw = await cr.serviceWorker();
+    const quoted =
+      'Days after President Biden spoke to Mr. Xi in a video summit on Nov. 15, senior American officials decided to present intelligence on the Russian troop buildup around Ukraine to senior Chinese officials to try to get them to persuade Mr. Putin to stand down.';
+    await sw.evaluate((text) => chrome.storage.session.set({ checkSelection: text }), quoted);
+    const popup = await cr.context.newPage();
+    await popup.goto(`chrome-extension://${cr.extensionId}/popup.html?check=1`);
+    await popup.waitForSelector('body[data-ready]');
+    const checked = (await popup.textContent('.checked'))!;
+    expect(checked).toContain('Copied verbatim');
+    expect(checked).toContain('China Told Russia To Delay Ukraine Invasion');
+    expect(checked).toContain('Original: The New York Times');
+    await popup.screenshot({ path: 'test-results/chromium-popup-checked.png' });
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready]');
+    expect(await popup.locator('.checked').count()).toBe(0);
+    await popup.close();
+  });
 });
