@@ -1,3 +1,4 @@
+import '../../assets/styles/extension-page.css';
 import '../../assets/styles/options.css';
 import { startOptions } from '../../src/ui/options-page';
 

@@ -1,3 +1,4 @@
+import '../../assets/styles/extension-page.css';
 import '../../assets/styles/report.css';
 import { startReport } from '../../src/ui/report';
 

@@ -169,7 +169,7 @@ describe('Chromium: the built extension', () => {
     await o.page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
 
     // Open report: the tab's report, with its downloads.
-    const [report] = await Promise.all([cr.context.waitForEvent('page'), popup.locator('.open-report').click()]);
+    const [report] = await Promise.all([cr.context.waitForEvent('page'), popup.getByRole('button', { name: 'Open report' }).click()]);
     await report.waitForSelector('body[data-ready]');
     expect(new URL(report.url()).searchParams.get('tab')).toBe(String(tabId));
     expect((await report.evaluate(readReport)).rows).toHaveLength(EXPECTED_DEMO.length);
