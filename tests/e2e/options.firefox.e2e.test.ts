@@ -4,6 +4,8 @@
  * copies highlighted on a news page (read from Reprint's report), a
  * document deleted from the library, and the corpus exported (a real
  * download into the profile's download folder) and imported back unchanged.
+ * Then the page being read, added from the toolbar popup (opened as a page,
+ * with real clicks and typing), and a selection checked in the popup.
  *
  * The folder goes in through `#import-files`, not `#import-folder`: WebDriver
  * BiDi's input.setFiles in Firefox ESR 140 refuses a directory ("unsupported
@@ -31,6 +33,13 @@ const TEXT = {
   md: 'Volunteers planted six hundred oak saplings along the old railway line, which the council plans to open as a walking and cycling path next summer.',
   feed: 'The village school will add two classrooms after the number of pupils starting in September rose to its highest level in twenty years.',
 };
+
+/** The text of a page the reader adds to the corpus with "Add this page". */
+const OWN = [
+  'The tide gauge at the old pier has been replaced with a digital sensor that sends a reading to the harbour office every minute, the port authority said.',
+  'Harbour staff said the new gauge would give fishermen and the lifeboat crew an accurate picture of the water level at any hour, even in a storm.',
+  'The old brass gauge, installed in 1911, will go on display at the maritime museum next to the lighthouse lens that was retired in the same year.',
+];
 
 let ff: FirefoxHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -63,6 +72,10 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from('Caf'), Buffer.from([0xc3, 0x28]), Buffer.from(' on the corner closed for good after forty years.\n')]),
   );
   server = await startServer({
+    '/own-article.html': () =>
+      `<!doctype html><html lang="en"><head><title>Tide gauge goes digital</title><link rel="canonical" href="https://coast.example/2025/tide-gauge"><meta property="og:site_name" content="Coast Courier"></head><body><nav><a href="/">Home</a></nav><article><h1>Tide gauge goes digital</h1>${OWN.map((t) => `<p>${t}</p>`).join('')}</article><footer>Subscribe to the Coast Courier</footer></body></html>`,
+    '/reprint-of-own.html': () =>
+      `<!doctype html><html lang="en"><head><title>Elsewhere</title></head><body><article><p id="copied">${OWN[1]}</p><p>Our own reporter spent the day at the harbour, where the new pier is nearly finished and the cafe has reopened for the season.</p></article></body></html>`,
     '/local-news.html': () =>
       `<!doctype html><html lang="en"><head><title>Local news</title></head><body><article>${Object.entries(TEXT)
         .map(([k, t]) => `<p id="${k}">${t}</p>`)
@@ -231,5 +244,88 @@ describe('Firefox: the options page', () => {
     await until(page, () => !!document.querySelector('.collection[data-collection="Desk"]'), undefined, 10_000);
     expect(await articles(page)).toEqual(before);
     await page.close();
+  });
+});
+
+/**
+ * Reloads an extension page and waits for its new document's first render
+ * (BiDi reports no navigations of extension documents, so page.reload() would wait for nothing).
+ */
+async function reloadExtensionPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { reprintOld: boolean }).reprintOld = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  await until(page, () => !(window as unknown as { reprintOld?: boolean }).reprintOld && document.body.hasAttribute('data-ready'), undefined, 15_000);
+}
+
+describe('Firefox: adding the page being read', () => {
+  it('adds the page from the popup; the page is then its own original, and a copy elsewhere is found at once', async () => {
+    const page = await ff.newPage(server.url('/own-article.html'));
+    const report = await ff.openReport(page);
+    await until(report, () => Number(document.getElementById('scanned')?.getAttribute('data-passes')) > 0, undefined, 20_000);
+    const popup = await ff.openPopup(page);
+    // Read in the page: BiDi reports no navigations of extension documents, so popup.url() lags.
+    const tabId = Number(await popup.evaluate(() => new URLSearchParams(location.search).get('tab')));
+    // The popup's controls answer only trusted events: real clicks and typing.
+    await (await byText(popup, 'header .controls button', 'Add this page')).click();
+    const collection = (await popup.$('form.add-page input[aria-label="Collection"]'))!;
+    expect(await collection.evaluate((e) => (e as HTMLInputElement).list?.id)).toBe('popup-collections');
+    await collection.click({ count: 3 });
+    await collection.type('Mine');
+    expect(await collection.evaluate((e) => (e as HTMLInputElement).value)).toBe('Mine');
+    await (await byText(popup, 'form.add-page button[type="submit"]', 'Add')).click();
+    // The status is shown until the popup re-renders (300 ms later): polled often.
+    const statusText = () => popup.evaluate(() => document.querySelector('.add-page [role="status"]')?.textContent ?? '').catch(() => '');
+    const end = Date.now() + 20_000;
+    let added = await statusText();
+    while (!added.startsWith('Added')) {
+      if (added.startsWith('Could not')) throw new Error(added);
+      if (Date.now() > end) throw new Error(`No "Added" status; last: ${JSON.stringify(added)}`);
+      await new Promise((r) => setTimeout(r, 20));
+      added = await statusText();
+    }
+    expect(added).toBe('Added “Tide gauge goes digital” to Mine.');
+
+    // The page is the article: nothing on it is a copy, and the popup says so.
+    await expect
+      .poll(() => popup.evaluate((id) => (globalThis as any).browser.tabs.sendMessage(id, { type: 'tab/report' }), tabId).catch(() => undefined), {
+        timeout: 10_000,
+      })
+      .toMatchObject({ own: { title: 'Tide gauge goes digital', collection: 'Mine' }, items: [] });
+    await reloadExtensionPage(popup);
+    expect(await popup.$eval('header', (e) => e.textContent)).toContain('This article is in your corpus');
+    await popup.screenshot({ path: 'test-results/firefox-popup-own.png' });
+
+    // Another page carrying its text: highlighted, with the added article as its source, stored under the page's canonical address.
+    const copy = await ff.newPage(server.url('/reprint-of-own.html'));
+    const copyReport = await ff.openReport(copy);
+    await until(copyReport, () => !!document.querySelector('#highlights tr[data-element-id="copied"]'), undefined, 20_000);
+    const [row] = (await copyReport.evaluate(readReport)).rows;
+    expect(row.elementId).toBe('copied');
+    const article = (await ask(copyReport, { type: 'corpus/article', id: row.source })) as Article;
+    expect(article.meta).toMatchObject({ title: 'Tide gauge goes digital', url: 'https://coast.example/2025/tide-gauge' });
+    expect(article.collection).toBe('Mine');
+    expect(article.paragraphs).toEqual(OWN);
+    for (const p of [copyReport, copy, popup, report, page]) await p.close();
+  });
+
+  it('checks a selection: the popup shows where the text comes from, once', async () => {
+    // The context menu cannot be clicked from automation; its handler leaves the selection in session storage, as here.
+    const quoted =
+      'Days after President Biden spoke to Mr. Xi in a video summit on Nov. 15, senior American officials decided to present intelligence on the Russian troop buildup around Ukraine to senior Chinese officials to try to get them to persuade Mr. Putin to stand down.';
+    const options = await ff.openOptions();
+    await options.evaluate((text) => (globalThis as any).browser.storage.session.set({ checkSelection: text }), quoted);
+    await options.close();
+    const popup = await ff.extensionPage('popup.html?check=1');
+    await until(popup, () => document.body.hasAttribute('data-ready'), undefined, 15_000);
+    const checked = (await popup.$eval('.checked', (e) => e.textContent))!;
+    expect(checked).toContain('Copied verbatim');
+    expect(checked).toContain('China Told Russia To Delay Ukraine Invasion');
+    expect(checked).toContain('Original: The New York Times');
+    await popup.screenshot({ path: 'test-results/firefox-popup-checked.png' });
+    await reloadExtensionPage(popup);
+    expect(await popup.$$('.checked')).toHaveLength(0);
+    await popup.close();
   });
 });
