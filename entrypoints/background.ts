@@ -74,7 +74,7 @@ export default defineBackground(() => {
       'corpus/restore-demo': () => corpus.restoreBundled(bundled()),
       'corpus/search': ({ query, limit }) => corpus.search(query, limit),
       'corpus/article': ({ id }) => corpus.article(id),
-      'corpus/identities': () => corpus.identities(),
+      'corpus/duplicates': ({ keys }) => corpus.duplicates(keys),
     }),
   );
 });

@@ -138,8 +138,11 @@ export interface PageToBackground {
   /** Documents whose title or text holds the query (case-insensitive), at most `limit`. */
   'corpus/search': { request: { query: string; limit: number }; response: DocumentSummary[] };
   'corpus/article': { request: { id: string }; response: Article | null };
-  /** What recognises an article already in the corpus: its id, its URL, and a hash of its text. */
-  'corpus/identities': { request: Record<string, never>; response: ArticleIdentity[] };
+  /**
+   * Articles about to be imported that the corpus already holds (the same id,
+   * URL or text): for each, its index in the request and the stored article's id.
+   */
+  'corpus/duplicates': { request: { keys: ArticleIdentity[] }; response: Array<[index: number, id: string]> };
   /** Stages the bundled seeds again as the Demo collection, after the reader deleted it. */
   'corpus/restore-demo': { request: Record<string, never>; response: { staged: number } };
 }

@@ -20,6 +20,18 @@ const summary = (d: DocRecord): DocumentSummary => ({
   paragraphs: d.paragraphs.length,
 });
 
+interface Identities {
+  ids: Set<string>;
+  byUrl: Map<string, string>;
+  byText: Map<number, string>;
+}
+
+function remember(known: Identities, k: ArticleIdentity): void {
+  known.ids.add(k.id);
+  if (k.url) known.byUrl.set(k.url, k.id);
+  known.byText.set(k.textHash, k.id);
+}
+
 /** The bundled corpus as the build packages it (seeds.json). */
 export interface BundledCorpus {
   files: CorpusFile[];
@@ -55,6 +67,8 @@ export class LocalBackend implements CorpusBackend {
   private afterStep: Array<() => void> = [];
   /** The bundled corpus being checked and staged, when a start began it. */
   private bundling: Promise<void> | undefined;
+  /** Identities of stored articles, for recognising an import's duplicates; dropped on delete. */
+  private known: Promise<Identities> | undefined;
   /** Page queries under way: background steps wait for them, so a reader never waits behind more than one step. */
   private queries = 0;
   /** Background steps wait until then: the rescan that follows an added page goes first. */
@@ -96,6 +110,10 @@ export class LocalBackend implements CorpusBackend {
    */
   async import(articles: Article[]): Promise<{ staged: number }> {
     await this.index.stage(articles);
+    if (this.known) {
+      const known = await this.known;
+      for (const a of articles) remember(known, { id: a.id, url: a.meta.url, textHash: textHash(a.paragraphs) });
+    }
     if (articles.length <= FEW_ARTICLES) {
       await this.settled(SETTLE_WAIT_MS);
       this.quietUntil = Date.now() + RESCAN_GRACE_MS;
@@ -104,6 +122,7 @@ export class LocalBackend implements CorpusBackend {
   }
 
   async delete(ids: string[]): Promise<{ deleted: number }> {
+    this.known = undefined;
     const deleted = await this.index.delete(ids);
     this.work();
     return { deleted };
@@ -173,8 +192,31 @@ export class LocalBackend implements CorpusBackend {
     return { id: doc.id, title: doc.meta.title, collection: doc.collection, copies };
   }
 
-  async identities(): Promise<ArticleIdentity[]> {
-    return this.index.eachDocument((d) => ({ id: d.id, url: d.meta.url, textHash: textHash(d.paragraphs) }));
+  /** Which of these articles the corpus already holds, by id, URL or identical text: [index, stored id]. */
+  async duplicates(keys: ArticleIdentity[]): Promise<Array<[number, string]>> {
+    const known = await this.identities();
+    const out: Array<[number, string]> = [];
+    keys.forEach((k, i) => {
+      const id = known.ids.has(k.id) ? k.id : ((k.url && known.byUrl.get(k.url)) ?? known.byText.get(k.textHash));
+      if (id) out.push([i, id]);
+    });
+    return out;
+  }
+
+  /**
+   * What recognises a stored article, read once and kept while articles
+   * arrive: an import asks for every batch of 250, and reading 10,000
+   * documents for each would cost seconds. A restarted worker reads it again.
+   */
+  private async identities(): Promise<Identities> {
+    this.known ??= this.index
+      .eachDocument((d) => ({ id: d.id, url: d.meta.url, textHash: textHash(d.paragraphs) }))
+      .then((all) => {
+        const known: Identities = { ids: new Set(), byUrl: new Map(), byText: new Map() };
+        for (const k of all) remember(known, k);
+        return known;
+      });
+    return this.known;
   }
 
   async documents(): Promise<DocumentSummary[]> {

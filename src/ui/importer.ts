@@ -1,5 +1,4 @@
-import { textHash } from '../fingerprint/hash';
-import { sendToBackground } from '../messages';
+import { sendToBackground, type ArticleIdentity } from '../messages';
 import { readSettings, updateSettings } from '../settings';
 import type { ImportedArticle, Problem } from '../files/types';
 import type { Article } from '../types';
@@ -111,57 +110,64 @@ export class Importer {
     const cancel = h('button', { type: 'button', onclick: () => this.cancel() }, 'Cancel');
     this.progress.hidden = false;
     this.progress.replaceChildren(h('p', {}, label, ' ', cancel), bar);
-    const show = (done: number, total: number, what: string) => {
+    const show = (done: number, total: number, text: string) => {
       bar.max = total;
-      bar.value = done;
-      const left = done > 0 ? ((Date.now() - started) / done) * (total - done) : NaN;
-      label.textContent = `${what} ${done} of ${total}${Number.isFinite(left) && done < total ? ` · about ${Math.max(1, Math.round(left / 1000))} s left` : ''}`;
+      // One big file: progress within it is unknown, so the bar only says "working".
+      if (total === 1) bar.removeAttribute('value');
+      else bar.value = done;
+      const left = done > 0 && total > 1 ? ((Date.now() - started) / done) * (total - done) : NaN;
+      label.textContent = `${text}${Number.isFinite(left) && done < total ? ` · about ${Math.max(1, Math.round(left / 1000))} s left` : ''}`;
     };
 
-    // 1. Parse, off the main thread.
-    const articles: ImportedArticle[] = [];
+    // Parsed in a worker; each part is checked against the corpus and stored as it comes, so the page
+    // never holds a whole import (10,000 articles held at once cost it GC pauses of 60–90 ms).
     const problems: Problem[] = [];
-    const parsed = await new Promise<boolean>((resolve) => {
-      this.onCancel = () => resolve(false);
-      this.worker = new ImportWorker();
-      this.worker.onmessage = (e: MessageEvent<ParseMessage>) => {
-        if (e.data.type === 'done') return resolve(true);
-        if (e.data.type !== 'file') return;
-        articles.push(...e.data.articles);
+    const parts: Array<{ articles: ImportedArticle[]; keys: ArticleIdentity[] }> = [];
+    let filesDone = 0;
+    let parsed: boolean | undefined;
+    let wake: (() => void) | undefined;
+    const woken = () => new Promise<void>((r) => (wake = r));
+    this.onCancel = () => ((parsed = false), wake?.());
+    this.worker = new ImportWorker();
+    this.worker.onmessage = (e: MessageEvent<ParseMessage>) => {
+      if (e.data.type === 'done') parsed = true;
+      else if (e.data.type === 'file') {
+        parts.push({ articles: e.data.articles, keys: e.data.keys });
         problems.push(...e.data.problems);
-        show(e.data.done, e.data.total, 'Reading file');
-      };
-      this.worker.onerror = () => resolve(false);
-      this.worker.postMessage({ type: 'parse', files } satisfies ParseRequest);
-    });
+        filesDone = e.data.done;
+      }
+      wake?.();
+    };
+    this.worker.onerror = () => ((parsed = false), wake?.());
+    this.worker.postMessage({ type: 'parse', files } satisfies ParseRequest);
+
+    let choice: Choice | undefined;
+    let stored = 0;
+    let replaced = 0;
+    let skipped = 0;
+    for (;;) {
+      const part = parts.shift();
+      if (!part) {
+        if (parsed !== undefined || this.cancelled) break;
+        await woken();
+        continue;
+      }
+      // Articles already in the corpus (same id, URL or identical text) take the stored id: a replace.
+      const same = new Map(await sendToBackground({ type: 'corpus/duplicates', keys: part.keys }));
+      if (same.size) choice ??= await this.ask();
+      if (this.cancelled) break;
+      const batch: Article[] = part.articles
+        .map((a, i) => ({ ...a, id: same.get(i) ?? a.id, collection: a.collection ?? collection }))
+        .filter((_, i) => choice !== 'skip' || !same.has(i));
+      if (choice === 'skip') skipped += same.size;
+      else replaced += same.size;
+      for (let i = 0; i < batch.length; i += SEND_BATCH) await sendToBackground({ type: 'corpus/import', articles: batch.slice(i, i + SEND_BATCH) });
+      stored += batch.length;
+      show(filesDone, files.length, `Read ${filesDone} of ${files.length} files · ${stored.toLocaleString('en-GB')} articles stored`);
+    }
     this.worker?.terminate();
     this.worker = undefined;
-    if (!parsed || this.cancelled) return this.finish({ cancelled: true, imported: 0, skipped: 0, replaced: 0, problems });
-
-    // 2. Articles already in the corpus: by id, by URL, or by identical text.
-    const known = await sendToBackground({ type: 'corpus/identities' });
-    const byId = new Set(known.map((k) => k.id));
-    const byUrl = new Map(known.filter((k) => k.url).map((k) => [k.url!, k.id]));
-    const byText = new Map(known.map((k) => [k.textHash, k.id]));
-    const ready: Article[] = articles.map((a) => {
-      // The same article under another id replaces that one: it takes its id.
-      const same = byUrl.get(a.meta.url ?? '') ?? byText.get(textHash(a.paragraphs));
-      return { ...a, id: same ?? a.id, collection: a.collection ?? collection };
-    });
-    const duplicates = ready.filter((a) => byId.has(a.id));
-    const choice: Choice = duplicates.length ? await this.ask(duplicates.length) : 'replace';
-    const sending = choice === 'skip' ? ready.filter((a) => !byId.has(a.id)) : ready;
-
-    // 3. Store, in batches.
-    let stored = 0;
-    for (let i = 0; i < sending.length && !this.cancelled; i += SEND_BATCH) {
-      const batch = sending.slice(i, i + SEND_BATCH);
-      await sendToBackground({ type: 'corpus/import', articles: batch });
-      stored += batch.length;
-      show(stored, sending.length, 'Storing article');
-    }
-    const replaced = choice === 'replace' ? Math.min(duplicates.length, stored) : 0;
-    this.finish({ cancelled: this.cancelled, imported: stored - replaced, replaced, skipped: choice === 'skip' ? duplicates.length : 0, problems });
+    this.finish({ cancelled: this.cancelled || parsed === false, imported: stored - replaced, replaced, skipped, problems });
   }
 
   private cancel(): void {
@@ -170,8 +176,8 @@ export class Importer {
     this.onCancel?.();
   }
 
-  /** Asks once, for all of them, whether articles already in the corpus are replaced or skipped. */
-  private ask(count: number): Promise<Choice> {
+  /** Asks once, for the whole import, whether articles already in the corpus are replaced or skipped. */
+  private ask(): Promise<Choice> {
     return new Promise((resolve) => {
       const done = (c: Choice) => {
         box.remove();
@@ -180,7 +186,7 @@ export class Importer {
       const box = h(
         'div',
         { class: 'ask', role: 'group', 'aria-label': 'Articles already in your corpus' },
-        h('p', {}, `${plural(count, 'article')} ${count === 1 ? 'is' : 'are'} already in your corpus (same address or same text).`),
+        h('p', {}, 'Some of these articles are already in your corpus (the same address or the same text).'),
         h(
           'p',
           { class: 'buttons' },

@@ -7,7 +7,7 @@ import { exportToFile } from './importer';
 import { plural } from './words';
 
 /** Library rows shown at once; the search narrows the rest. */
-const LIBRARY_LIMIT = 200;
+const LIBRARY_LIMIT = 100;
 /** How often the page reads the figures again while articles are being indexed. */
 const INDEXING_POLL_MS = 1500;
 /** How long "Undo" stays offered after a collection is deleted. */
@@ -108,9 +108,20 @@ export class OptionsPage {
     this.renderSettings();
     await Promise.all([this.renderFigures(), this.refreshLibrary()]);
     document.body.setAttribute('data-ready', '');
-    // While articles are being indexed, the figures follow them.
+    this.followIndexing();
+  }
+
+  /** While articles are being indexed, the figures follow them; the rest is read again once indexing is done. */
+  private followIndexing(): void {
     clearTimeout(this.following);
-    if (this.status.staged || this.status.grouping) this.following = setTimeout(() => void this.refresh(), INDEXING_POLL_MS);
+    if (!this.status.staged && !this.status.grouping) return;
+    this.following = setTimeout(async () => {
+      this.status = await sendToBackground({ type: 'corpus/status' });
+      if (this.status.staged || this.status.grouping) {
+        await this.renderFigures();
+        this.followIndexing();
+      } else await this.refresh();
+    }, INDEXING_POLL_MS);
   }
 
   /** Collection names the import can offer. */

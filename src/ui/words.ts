@@ -18,7 +18,8 @@ export const KIND_LABEL: Record<MatchKind, string> = {
 export const shortId = (id: string) => (/^\d+_[0-9a-f]+$/i.test(id) ? id.split('_')[0] : id);
 
 /** "1 sentence", "2 sentences". */
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 document", "10,000 documents": counts for people, with thousands separated. */
+export const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** "000", "000 and 003", "000, 001 and 003". */
 export function listIds(ids: string[]): string {
