@@ -197,7 +197,7 @@ export class LocalIndex implements IndexReader {
     const whole = this.blocks.get(WHOLE);
     if (whole && records.length) {
       const reader = new BlockReader(block);
-      whole.push({ segment: state.nextSegment - 1, reader });
+      whole.push({ segments: [state.nextSegment - 1], reader });
       this.cachedBytes += reader.bytes;
     }
     return 'index';
@@ -408,10 +408,15 @@ export class LocalIndex implements IndexReader {
       const tx = (await this.db()).transaction('blocks');
       const read = await Promise.all(missing.map((p) => tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true))));
       if (generation !== this.generation) return this.postings(grams);
+      const first = new Map(state.segments.map((s) => [s.id, s.first]));
       missing.forEach((p, i) =>
         this.cache(
           p,
-          read[i].filter((r) => live.has(r.segment)).map((r) => ({ segment: r.segment, reader: new BlockReader(r.block) })),
+          combined(
+            p,
+            read[i].filter((r) => live.has(r.segment)),
+            first,
+          ),
         ),
       );
     }
@@ -439,9 +444,14 @@ export class LocalIndex implements IndexReader {
     this.generation++;
     const gone = new Set(inputs);
     for (const [p, list] of this.blocks) {
-      const kept = list.filter((c) => !gone.has(c.segment));
+      // A partition whose blocks were combined across segments is read again rather than taken apart.
+      if (list.some((c) => c.segments.length > 1 && c.segments.some((s) => gone.has(s)))) {
+        this.blocks.delete(p);
+        continue;
+      }
+      const kept = list.filter((c) => !gone.has(c.segments[0]));
       const block = written.get(p);
-      if (block?.grams.length) kept.push({ segment: output, reader: new BlockReader(block) });
+      if (block?.grams.length) kept.push({ segments: [output], reader: new BlockReader(block) });
       this.blocks.set(p, kept);
     }
     this.cachedBytes = [...this.blocks.values()].reduce((n, list) => n + cachedBytes(list), 0);
@@ -570,8 +580,33 @@ function markDead(state: IndexState, segments: number[], fine: boolean): void {
 }
 
 interface CachedBlock {
-  segment: number;
+  /** The segments whose postings it holds: one, or several combined on reading. */
+  segments: number[];
   reader: BlockReader;
+}
+
+/**
+ * A partition's blocks as the cache keeps them: the blocks of several merged
+ * segments combined into one, in document order, so a lookup searches one
+ * block instead of one per segment (binary searches per gram per block were
+ * a third of a warm 100-paragraph page at 10,000 articles, CPU profile in
+ * Chromium). Fresh segments' whole blocks stay apart: each page query reads
+ * them all, and new ones arrive one at a time.
+ */
+function combined(p: number, records: BlockRecord[], first: Map<number, number>): CachedBlock[] {
+  if (p === WHOLE || records.length < 2) return records.map((r) => ({ segments: [r.segment], reader: new BlockReader(r.block) }));
+  const ordered = [...records].sort((a, b) => first.get(a.segment)! - first.get(b.segment)!);
+  return [
+    {
+      segments: ordered.map((r) => r.segment),
+      reader: new BlockReader(
+        mergeBlocks(
+          ordered.map((r) => r.block),
+          () => true,
+        ),
+      ),
+    },
+  ];
 }
 
 const cachedBytes = (list: CachedBlock[]) => list.reduce((n, c) => n + c.reader.bytes, 0);

@@ -79,6 +79,8 @@ describe('Chromium: 10,000 articles through the options page', () => {
     await page.fill('#import-collection', 'Wire');
     const started = Date.now();
     await page.setInputFiles('#import-files', path.join(dir, 'wire.jsonl'));
+    await page.waitForFunction(() => document.querySelector('.progress span')?.textContent?.includes('articles stored'), null, { timeout: 60_000 });
+    await page.screenshot({ path: 'test-results/chromium-options-progress.png' });
     await page.waitForFunction(() => document.querySelector('.summary .result')?.textContent, null, { timeout: 300_000 });
     expect(await page.textContent('.summary .result')).toBe('Imported 10,000 articles.');
     const storedMs = Date.now() - started;
