@@ -163,7 +163,7 @@ export class Importer {
       else replaced += same.size;
       for (let i = 0; i < batch.length; i += SEND_BATCH) await sendToBackground({ type: 'corpus/import', articles: batch.slice(i, i + SEND_BATCH) });
       stored += batch.length;
-      show(filesDone, files.length, `Read ${filesDone} of ${files.length} files · ${stored.toLocaleString('en-GB')} articles stored`);
+      show(filesDone, files.length, `${plural(stored, 'article')} stored · read ${filesDone} of ${plural(files.length, 'file')}`);
     }
     this.worker?.terminate();
     this.worker = undefined;
