@@ -15,7 +15,7 @@
  * subfolders included, is chosen at once, as a reader could in the file
  * picker; the folder input itself is covered in Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,22 +24,8 @@ import type { Article } from '../../src/types';
 import { sendFromExtensionPage } from './corpus-api';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 import { readReport, type ReportState } from './report-reads';
+import { IMPORT_ROUTES, OWN, TEXT, writeDeskFolder } from './import-fixtures';
 import { startServer } from './server';
-
-const TEXT = {
-  txt: 'The ferry to Holm Island will stop running on Sundays from April, the operator said, after passenger numbers on the winter timetable fell by a third.',
-  html: 'Engineers found cracks in two of the bridge supports during a routine inspection, and the county closed the crossing to lorries until repairs are done.',
-  json: 'A bakery on Mill Street won the regional bread prize for the third year running, beating forty entries with a rye loaf made to a family recipe.',
-  md: 'Volunteers planted six hundred oak saplings along the old railway line, which the council plans to open as a walking and cycling path next summer.',
-  feed: 'The village school will add two classrooms after the number of pupils starting in September rose to its highest level in twenty years.',
-};
-
-/** The text of a page the reader adds to the corpus with "Add this page". */
-const OWN = [
-  'The tide gauge at the old pier has been replaced with a digital sensor that sends a reading to the harbour office every minute, the port authority said.',
-  'Harbour staff said the new gauge would give fishermen and the lifeboat crew an accurate picture of the water level at any hour, even in a storm.',
-  'The old brass gauge, installed in 1911, will go on display at the maritime museum next to the lighthouse lens that was retired in the same year.',
-];
 
 let ff: FirefoxHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -51,38 +37,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-import-'));
   downloads = path.join(dir, 'downloads');
   mkdirSync(downloads);
-  const folder = path.join(dir, 'desk');
-  mkdirSync(path.join(folder, 'web'), { recursive: true });
-  writeFileSync(path.join(folder, 'ferry.txt'), `Ferry cuts Sunday service\n\n${TEXT.txt}\n`);
-  writeFileSync(
-    path.join(folder, 'web', 'bridge.html'),
-    `<!doctype html><html><head><title>Bridge closed to lorries</title><meta property="og:site_name" content="County Times"><meta property="article:published_time" content="2025-02-03T08:00:00Z"></head><body><article><h1>Bridge closed to lorries</h1><p>${TEXT.html}</p><p>Drivers were told to use the ring road, which adds about ten minutes to the trip into town.</p></article></body></html>`,
-  );
-  writeFileSync(
-    path.join(folder, 'bakery.jsonl'),
-    `${JSON.stringify({ title: 'Bakery wins again', url: 'https://mill.example/bakery', text: TEXT.json })}\n{"title": 7, "text": "bad"}\n`,
-  );
-  writeFileSync(path.join(folder, 'oaks.md'), `# Oaks along the old line\n\n${TEXT.md}\n`);
-  writeFileSync(
-    path.join(folder, 'school.rss'),
-    `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><item><title>School to grow</title><link>https://valley.example/school</link><description><![CDATA[<p>${TEXT.feed}</p>]]></description></item></channel></rss>`,
-  );
-  writeFileSync(
-    path.join(folder, 'broken.txt'),
-    Buffer.concat([Buffer.from('Caf'), Buffer.from([0xc3, 0x28]), Buffer.from(' on the corner closed for good after forty years.\n')]),
-  );
-  server = await startServer({
-    '/own-article.html': () =>
-      `<!doctype html><html lang="en"><head><title>Tide gauge goes digital</title><link rel="canonical" href="https://coast.example/2025/tide-gauge"><meta property="og:site_name" content="Coast Courier"></head><body><nav><a href="/">Home</a></nav><article><h1>Tide gauge goes digital</h1>${OWN.map((t) => `<p>${t}</p>`).join('')}</article><footer>Subscribe to the Coast Courier</footer></body></html>`,
-    '/reprint-of-own.html': () =>
-      `<!doctype html><html lang="en"><head><title>Elsewhere</title></head><body><article><p id="copied">${OWN[1]}</p><p>Our own reporter spent the day at the harbour, where the new pier is nearly finished and the cafe has reopened for the season.</p></article></body></html>`,
-    '/local-news.html': () =>
-      `<!doctype html><html lang="en"><head><title>Local news</title></head><body><article>${Object.entries(TEXT)
-        .map(([k, t]) => `<p id="${k}">${t}</p>`)
-        .join(
-          '',
-        )}<p id="own">Our own reporter spent the day at the harbour, where the new pier is nearly finished and the cafe has reopened for the season.</p></article></body></html>`,
-  });
+  writeDeskFolder(dir);
+  server = await startServer(IMPORT_ROUTES);
   ff = await launchFirefox({ downloads });
 });
 afterAll(async () => {
