@@ -90,7 +90,7 @@ describe('layers', () => {
    * then backend → storage → index → match → corpus and diff → fingerprint → text,
    * with the shared types in src/types.ts below everything.
    */
-  const above = (...layers: string[]) => [...layers, 'ui', 'messages'];
+  const above = (...layers: string[]) => [...layers, 'ui', 'messages', 'settings'];
   const forbidden: Record<string, string[]> = {
     text: above('fingerprint', 'corpus', 'match', 'diff', 'index', 'storage', 'backend', 'dom'),
     fingerprint: above('corpus', 'match', 'diff', 'index', 'storage', 'backend', 'dom'),
@@ -101,7 +101,7 @@ describe('layers', () => {
     match: above('diff', 'index', 'storage', 'backend', 'dom'),
     index: above('storage', 'backend', 'dom'),
     storage: above('backend', 'dom'),
-    backend: ['dom', 'ui'],
+    backend: ['dom', 'ui', 'settings'],
     dom: above('backend', 'storage', 'index'),
   };
   const files = (dir: string): string[] =>
