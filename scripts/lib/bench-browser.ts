@@ -156,7 +156,8 @@ export async function benchBrowser({ runs = 5, build = false, log = (_: string) 
       for (let r = 0; r <= runs; r++) {
         const listener = await harness.context.newPage();
         await listener.goto(`chrome-extension://${harness.extensionId}/report.html`);
-        await listener.evaluate(`window.__scanned = ${SCANNED_AT(PARAGRAPHS)}`);
+        // void: evaluate awaits a returned promise, and this one resolves only once the page is scanned.
+        await listener.evaluate(`void (window.__scanned = ${SCANNED_AT(PARAGRAPHS)})`);
         const page = await harness.context.newPage();
         await page.goto(url, { waitUntil: 'load' });
         const scannedAt = await listener.evaluate<number>('window.__scanned');
