@@ -1,4 +1,5 @@
 import '../../assets/styles/extension-page.css';
+import '../../assets/styles/control.css';
 import '../../assets/styles/options.css';
 import { startOptions } from '../../src/ui/options-page';
 

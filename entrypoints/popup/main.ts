@@ -1,4 +1,5 @@
 import '../../assets/styles/popup.css';
+import '../../assets/styles/control.css';
 import { browser } from 'wxt/browser';
 import { addPage, DEFAULT_COLLECTION } from '../../src/ui/add-page';
 import { renderPopup } from '../../src/ui/popup';

@@ -1,4 +1,5 @@
 import '../../assets/styles/extension-page.css';
+import '../../assets/styles/control.css';
 import '../../assets/styles/report.css';
 import { startReport } from '../../src/ui/report';
 

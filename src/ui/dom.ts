@@ -56,3 +56,11 @@ export function fields(parts: string[], className?: string): HTMLElement {
   parts.forEach((p, i) => out.append(...(i ? [' · '] : []), field(p)));
   return out;
 }
+
+/** Saves a blob as a file, through a link: no downloads permission needed. */
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  h('a', { href: url, download: name }).click();
+  // Revoked later: the browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

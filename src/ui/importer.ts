@@ -3,7 +3,7 @@ import { readSettings, updateSettings } from '../settings';
 import type { ImportedArticle, Problem } from '../files/types';
 import type { Article } from '../types';
 import { DEFAULT_COLLECTION } from './add-page';
-import { field, h } from './dom';
+import { download, field, h } from './dom';
 import type { ParseMessage, ParseRequest } from './import-worker';
 // Vite bundles the worker with its imports and gives back its constructor.
 import ImportWorker from './import-worker?worker';
@@ -231,8 +231,6 @@ export async function exportToFile(collection?: string): Promise<number> {
     worker.postMessage({ type: 'export', docs } satisfies ParseRequest);
   }).finally(() => worker.terminate());
   const name = `reprint-${collection ? collection.replace(/[^\p{L}\p{N}]+/gu, '-') : 'corpus'}-${new Date().toISOString().slice(0, 10)}.zip`;
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  h('a', { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(name, new Blob([bytes as BlobPart], { type: 'application/zip' }));
   return docs.length;
 }

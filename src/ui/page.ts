@@ -1,4 +1,5 @@
 import compareCss from '../../assets/styles/compare.css?inline';
+import controlCss from '../../assets/styles/control.css?inline';
 import marksCss from '../../assets/styles/marks.css?inline';
 import theme from '../../assets/styles/theme.css?inline';
 import tooltipCss from '../../assets/styles/tooltip.css?inline';
@@ -105,7 +106,7 @@ function runReprint(ctx: ContentScriptContext): Run {
   const root = document.documentElement;
   const highlighter = new Highlighter(marksCss);
   // Above everything the page draws: the card and the dialog must not be covered.
-  const ui = createLayer(theme + tooltipCss + compareCss, 2147483647);
+  const ui = createLayer(theme + tooltipCss + compareCss + controlCss, 2147483647);
   const compare = new CompareDialog(ui.root);
   const tooltip = new Tooltip(
     ui.root,

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dispatcher, sendToTab, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
 import { percent } from './describe';
-import { field, h } from './dom';
+import { download, field, h } from './dom';
 import { KIND_LABEL } from './words';
 
 /** Waits this long after a tab's update before asking it again: a scan pass sends several. */
@@ -43,13 +43,6 @@ export function reportCsv(items: HighlightSummary[]): string {
 
 export function reportJson(report: PageReport): string {
   return JSON.stringify({ page: { title: report.title, url: report.url, scanned: report.scanned }, highlights: report.items }, null, 2);
-}
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function titled(title: string, publisher: string | null): HTMLElement {
@@ -121,8 +114,12 @@ export function renderReport(app: HTMLElement, report: PageReport | null): void 
     h(
       'p',
       { class: 'actions' },
-      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.json`, 'application/json', reportJson(report)) }, 'Download JSON'),
-      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.csv`, 'text/csv', reportCsv(items)) }, 'Download CSV'),
+      h(
+        'button',
+        { type: 'button', onclick: () => download(`reprint-${stamp}.json`, new Blob([reportJson(report)], { type: 'application/json' })) },
+        'Download JSON',
+      ),
+      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.csv`, new Blob([reportCsv(items)], { type: 'text/csv' })) }, 'Download CSV'),
     ),
     h(
       'table',
