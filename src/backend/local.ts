@@ -129,7 +129,8 @@ export class LocalBackend implements CorpusBackend {
   }
 
   async status(): Promise<CorpusStatus> {
-    const { state, staged } = await this.index.snapshot();
+    const state = await this.index.snapshot();
+    const staged = state.staged;
     // Work can appear without a call here: a migration, or another context's writes.
     if (staged || state.grouping.length || state.merge || state.dead) void this.work();
     return {

@@ -74,6 +74,8 @@ export interface IndexState {
   bundled: string | null;
   /** Bundled or imported files that could not be read. */
   problems: string[];
+  /** Articles in `staging`: every transaction that adds or removes them counts them here. */
+  staged: number;
 }
 
 export const EMPTY_STATE: IndexState = {
@@ -87,6 +89,7 @@ export const EMPTY_STATE: IndexState = {
   dead: null,
   bundled: null,
   problems: [],
+  staged: 0,
 };
 
 /** The version-1 record: the whole corpus and its index in one value. */
@@ -106,7 +109,7 @@ export interface ReprintDB extends DBSchema {
 
 export const STATE_KEY = 'index';
 const DB_NAME = 'reprint';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 export type Db = IDBPDatabase<ReprintDB>;
 export type Tx<S extends StoreNames<ReprintDB>[], M extends IDBTransactionMode> = IDBPTransaction<ReprintDB, S, M>;
@@ -135,6 +138,11 @@ export function openIndexDb(name = DB_NAME): Promise<Db> {
         }
         // Version 3: documents by URL, to know a page that is itself in the corpus.
         if (oldVersion < 3) tx.objectStore('docs').createIndex('url', 'meta.url');
+        // Version 4: the state counts the staged articles, counted once here.
+        if (oldVersion < 4) {
+          const state = (await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE;
+          await tx.objectStore('state').put({ ...state, staged: await tx.objectStore('staging').count() }, STATE_KEY);
+        }
       },
       // Another context (a newer version of the extension, or a page deleting the
       // database) waits on this connection: close it, and open anew on next use.

@@ -97,20 +97,28 @@ export class LocalIndex implements IndexReader {
 
   /** Accepts articles for indexing; they are safe once this resolves. */
   async stage(articles: Article[]): Promise<void> {
-    const tx = (await this.db()).transaction('staging', 'readwrite');
-    for (const a of articles) void tx.store.add(a);
+    const tx = (await this.db()).transaction(['staging', 'state'], 'readwrite');
+    for (const a of articles) void tx.objectStore('staging').add(a);
+    const state = { ...((await tx.objectStore('state').get(STATE_KEY)) ?? EMPTY_STATE) };
+    state.staged += articles.length;
+    void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
+    this.committed(state, false);
   }
 
-  /** The stored state and the number of staged articles, read together so they agree. */
-  async snapshot(): Promise<{ state: IndexState; staged: number }> {
-    const tx = (await this.db()).transaction(['state', 'staging']);
-    const [state, staged] = await Promise.all([tx.objectStore('state').get(STATE_KEY), tx.objectStore('staging').count()]);
-    return { state: state ?? EMPTY_STATE, staged };
+  /** The stored state, read afresh: another context may have staged articles since it was cached. */
+  async snapshot(): Promise<IndexState> {
+    return (await (await this.db()).get('state', STATE_KEY)) ?? EMPTY_STATE;
   }
 
+  /**
+   * Articles staged and not yet indexed, as the state counts them: an
+   * IndexedDB count() walks the records, and with 50,000 articles staged it
+   * took 264 ms in Chromium, on every step of an import (a 60,000-article
+   * import spent 77 of its first 133 s counting).
+   */
   async stagedCount(): Promise<number> {
-    return (await this.db()).count('staging');
+    return (await this.snapshot()).staged;
   }
 
   /**
@@ -167,6 +175,7 @@ export class LocalIndex implements IndexReader {
     // Another writer numbered documents meanwhile: fingerprint again on the next step.
     if (state.nextDoc !== first) return 'index';
     for (const key of keys) void tx.objectStore('staging').delete(key);
+    state.staged -= keys.length;
     for (const record of records) {
       const old = await tx.objectStore('docs').index('id').get(record.id);
       if (old) await removeDocument(tx, state, old);

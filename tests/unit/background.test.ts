@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../src/backend/local';
-import { closeIndexDb, openIndexDb } from '../../src/storage/db';
+import { closeIndexDb, EMPTY_STATE, openIndexDb, STATE_KEY } from '../../src/storage/db';
 import { LocalIndex } from '../../src/storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../../src/types';
 import { dispatcher, type ContentToBackground } from '../../src/messages';
@@ -87,6 +87,28 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     expect(docs.every((d) => d.collection === DEMO_COLLECTION)).toBe(true);
     expect((await b.match([seedParagraph('000', 'Days after President Biden')]))[0]?.kind).toBe('verbatim');
     expect((await db.open()).objectStoreNames.contains('corpus' as never)).toBe(false);
+  });
+
+  it('upgrades a version-3 database with articles staged: the state counts them, and they are indexed', async () => {
+    const db = fresh();
+    const v3 = await openDB(db.name, 3, {
+      upgrade(d) {
+        const docs = d.createObjectStore('docs', { keyPath: 'num' });
+        docs.createIndex('id', 'id', { unique: true });
+        docs.createIndex('collection', 'collection');
+        docs.createIndex('url', 'meta.url');
+        for (const name of ['blocks', 'links', 'shortLines', 'state']) d.createObjectStore(name);
+        d.createObjectStore('staging', { autoIncrement: true });
+      },
+    });
+    const { staged: _, ...version3State } = EMPTY_STATE;
+    await v3.put('state', version3State, STATE_KEY);
+    for (const a of articles(seedDocuments.slice(0, 3))) await v3.add('staging', a);
+    v3.close();
+    const b = db.backend();
+    expect(await b.status()).toMatchObject({ documents: 0, staged: 3 });
+    await b.work();
+    expect(await b.status()).toMatchObject({ documents: 3, staged: 0 });
   });
 
   it('resumes an import after the worker stops between steps, and loses nothing', async () => {
