@@ -47,6 +47,8 @@ export interface CorpusResult {
   coldScan?: { runs: number; ms: number; warmMs: number; found: number; mergingAtStart: boolean };
   /** (iv) a 100-paragraph page: first and warm scans, and the worker's memory after them. */
   page?: { firstMs: number; warmMs: number; found: number; falsePositives: number; memory: { heap: number; buffers: number } };
+  /** After the import: the extension origin's storage (navigator.storage.estimate) and the UTF-8 JSON of the articles imported, in bytes. */
+  storage?: { usage: number; textBytes: number };
   /** (ii) import of one article whose page was open (scanned before) → a scan finds it; and the scan alone once found. */
   added?: AddResult;
   /** (ii) the same for articles never scanned before: every partition the scan reads is cold. */
@@ -271,6 +273,12 @@ export async function benchCorpus({ docs: N, deadline, log }: { docs: number; de
 
     // Let merges under way finish (up to 30 s), so they do not compete with what follows.
     const merged = await status((s) => !s.merging, Math.min(deadline, Date.now() + 30_000));
+
+    result.storage = {
+      usage: await b.evaluate<number>('navigator.storage.estimate().then((e) => e.usage ?? 0)'),
+      textBytes: articles.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0),
+    };
+    log(`corpus: storage ${(result.storage.usage / 2 ** 20).toFixed(0)} MB, of which the articles' text ${(result.storage.textBytes / 2 ** 20).toFixed(0)} MB`);
 
     // (iii) 5 paragraphs from the corpus and 5 unrelated, after a stop.
     const gen = new TextGenerator(0xc01d);
