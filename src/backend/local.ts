@@ -3,6 +3,7 @@ import { hashString, textHash } from '../fingerprint/hash';
 import type { BlockMatch } from '../match/matcher';
 import type { ArticleIdentity, CollectionSummary, CorpusStatus, DocumentSummary, OwnDocument } from '../messages';
 import type { DocRecord } from '../storage/db';
+import { urlKey, urlVariants } from '../text/urls';
 import { LocalIndex } from '../storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../types';
 import type { CorpusBackend } from './backend';
@@ -28,7 +29,8 @@ interface Identities {
 
 function remember(known: Identities, k: ArticleIdentity): void {
   known.ids.add(k.id);
-  if (k.url) known.byUrl.set(k.url, k.id);
+  const url = k.url && urlKey(k.url);
+  if (url) known.byUrl.set(url, k.id);
   known.byText.set(k.textHash, k.id);
 }
 
@@ -185,9 +187,9 @@ export class LocalBackend implements CorpusBackend {
     return d ? { id: d.id, meta: d.meta, paragraphs: d.paragraphs, collection: d.collection } : null;
   }
 
-  /** The corpus document a page is, by its addresses, with the documents that carry its text. */
+  /** The corpus document a page is, by its addresses (as written, or another way of writing them), with the documents that carry its text. */
   async ownDocument(urls: string[]): Promise<OwnDocument | null> {
-    const doc = await this.index.byUrl(urls.filter(Boolean));
+    const doc = await this.index.byUrl([...new Set(urls.flatMap(urlVariants))]);
     if (!doc) return null;
     const copies = (await this.index.linkedDocuments(doc)).map((d) => ({ id: d.id, title: d.meta.title, publisher: d.meta.publisher }));
     return { id: doc.id, title: doc.meta.title, collection: doc.collection, copies };
@@ -198,7 +200,7 @@ export class LocalBackend implements CorpusBackend {
     const known = await this.identities();
     const out: Array<[number, string]> = [];
     keys.forEach((k, i) => {
-      const id = known.ids.has(k.id) ? k.id : ((k.url && known.byUrl.get(k.url)) ?? known.byText.get(k.textHash));
+      const id = known.ids.has(k.id) ? k.id : ((k.url && known.byUrl.get(urlKey(k.url) ?? '')) ?? known.byText.get(k.textHash));
       if (id) out.push([i, id]);
     });
     return out;

@@ -365,12 +365,8 @@ export class LocalIndex implements IndexReader {
 
   /** The first document whose URL is one of these, or undefined. */
   async byUrl(urls: string[]): Promise<DocRecord | undefined> {
-    const db = await this.db();
-    for (const url of urls) {
-      const doc = await db.getFromIndex('docs', 'url', url);
-      if (doc) return doc;
-    }
-    return undefined;
+    const index = (await this.db()).transaction('docs').store.index('url');
+    return (await Promise.all(urls.map((url) => index.get(url)))).find((d) => d !== undefined);
   }
 
   /** The other documents that carry text of this one: its paragraphs' version links, by document. */

@@ -111,6 +111,17 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     expect(await b.status()).toMatchObject({ documents: 3, staged: 0 });
   });
 
+  it('knows a page that is itself in the corpus, and an article imported again, however their addresses are written', async () => {
+    const b = fresh().backend();
+    const [doc] = articles(seedDocuments.slice(0, 1));
+    await b.import([{ ...doc, meta: { ...doc.meta, url: 'https://www.example.com/news/story-1/' } }]);
+    await b.work();
+    expect(await b.ownDocument(['http://example.com/news/story-1?utm_source=newsletter#top'])).toMatchObject({ id: doc.id });
+    expect(await b.ownDocument(['https://example.com/news/story-2'])).toBeNull();
+    const identity = (url: string) => ({ id: 'another-id', url, textHash: 1 });
+    expect(await b.duplicates([identity('https://example.com/news/story-1?fbclid=x'), identity('https://example.com/news/story-2')])).toEqual([[0, doc.id]]);
+  });
+
   it('resumes an import after the worker stops between steps, and loses nothing', async () => {
     const db = fresh();
     const docs = syntheticCorpus(260, 7);
