@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
-import { storage } from '@wxt-dev/storage';
 import { MAX_BLOCK_CHARS } from '../src/match/matcher';
 import { addPageMenuTitle, checkMenuTitle } from '../src/ui/words';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
+import { DEFAULT_SETTINGS, readSettings, selectionToCheck, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
 import { dispatcher, type ContentToBackground, type PageToBackground, type PopupToBackground } from '../src/messages';
 
 /** The bundled corpus is a packaged data file (see wxt.config.ts), read at install or update, never inlined here. */
@@ -14,8 +13,28 @@ async function bundled(): Promise<BundledCorpus> {
 
 const ADD_PAGE_MENU = 'reprint-add-page';
 const CHECK_MENU = 'reprint-check-selection';
-/** The selection to check, until the popup asks for it. */
-const selection = storage.defineItem<string>('session:checkSelection');
+
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox) on this tab. Called
+ * first thing in the menu's click handler: both browsers open it only while
+ * the click's user gesture lasts. False where the browser has neither.
+ */
+function openSidePanel(tab: { id?: number; windowId?: number }): boolean {
+  try {
+    if (typeof chrome !== 'undefined' && chrome.sidePanel?.open) {
+      void chrome.sidePanel.open({ windowId: tab.windowId! }).catch(() => undefined);
+      return true;
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) {
+      void sidebar.open().catch(() => undefined);
+      return true;
+    }
+  } catch {
+    // Not in a user gesture, or no panel: the popup window below.
+  }
+  return false;
+}
 
 export default defineBackground(() => {
   const corpus = new LocalBackend(undefined, () => browser.runtime.getPlatformInfo());
@@ -30,7 +49,7 @@ export default defineBackground(() => {
   settingsItem.watch(follow);
 
   // "Add this page to Reprint" in the page's context menu: the popup's add form, in a small window of its own.
-  // "Check the selected text": the selection waits in session storage (never a global: the worker may stop) for the popup to ask.
+  // "Check the selected text": the side panel, where the browser has one, or the popup in a window; it asks for the selection.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: ADD_PAGE_MENU, title: addPageMenuTitle, contexts: ['page'] });
     browser.contextMenus.create({ id: CHECK_MENU, title: checkMenuTitle, contexts: ['selection'] });
@@ -41,8 +60,9 @@ export default defineBackground(() => {
       browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${tab.id}&${query}`), type: 'popup', width: 420, height: 640 });
     if (info.menuItemId === ADD_PAGE_MENU) await open('add=1');
     if (info.menuItemId === CHECK_MENU && info.selectionText) {
-      await selection.setValue(info.selectionText.slice(0, MAX_BLOCK_CHARS));
-      await open('check=1');
+      const inPanel = openSidePanel(tab);
+      await selectionToCheck.setValue(info.selectionText.slice(0, MAX_BLOCK_CHARS));
+      if (!inPanel) await open('check=1');
     }
   });
 
@@ -58,9 +78,9 @@ export default defineBackground(() => {
       'content/highlights': ({ count, paused }, sender) => updateBadge(sender.tab?.id, count, paused),
       'popup/status': () => corpus.status(),
       'popup/check': async () => {
-        const text = await selection.getValue();
+        const text = await selectionToCheck.getValue();
         if (!text) return null;
-        await selection.removeValue();
+        await selectionToCheck.removeValue();
         const [match] = await corpus.match([text]);
         return { text, match };
       },

@@ -57,3 +57,9 @@ export function isPausedAt(s: Settings, url: string): boolean {
   const site = siteOf(url);
   return site !== null && s.pausedSites.some((p) => site === p || site.endsWith(`.${p}`));
 }
+
+/**
+ * "Check the selected text": the selection waits in session storage (never a
+ * global: the worker may stop) until the popup or the side panel asks for it.
+ */
+export const selectionToCheck = storage.defineItem<string>('session:checkSelection');

@@ -17,6 +17,10 @@ export const TEXT = {
 };
 
 /** The text of a page the reader adds to the corpus with "Add this page". */
+/** A sentence of the NYT seed, quoted whole: what "Check the selected text" is given in the tests. */
+export const CHECKED_QUOTE =
+  'Days after President Biden spoke to Mr. Xi in a video summit on Nov. 15, senior American officials decided to present intelligence on the Russian troop buildup around Ukraine to senior Chinese officials to try to get them to persuade Mr. Putin to stand down.';
+
 export const OWN = [
   'The tide gauge at the old pier has been replaced with a digital sensor that sends a reading to the harbour office every minute, the port authority said.',
   'Harbour staff said the new gauge would give fishermen and the lifeboat crew an accurate picture of the water level at any hour, even in a storm.',

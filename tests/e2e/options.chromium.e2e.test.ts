@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Article } from '../../src/types';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { readReport } from './report-reads';
-import { IMPORT_ROUTES, OWN, TEXT, writeDeskFolder } from './import-fixtures';
+import { CHECKED_QUOTE, IMPORT_ROUTES, OWN, TEXT, writeDeskFolder } from './import-fixtures';
 import { startServer } from './server';
 
 let cr: ChromiumHarness;
@@ -148,9 +148,7 @@ describe('Chromium: adding the page being read', () => {
   it('checks a selection: the popup shows where the text comes from, once', async () => {
     // The context menu cannot be clicked from automation; its handler leaves the selection in session storage, as here.
     const sw = await cr.serviceWorker();
-    const quoted =
-      'Days after President Biden spoke to Mr. Xi in a video summit on Nov. 15, senior American officials decided to present intelligence on the Russian troop buildup around Ukraine to senior Chinese officials to try to get them to persuade Mr. Putin to stand down.';
-    await sw.evaluate((text) => chrome.storage.session.set({ checkSelection: text }), quoted);
+    await sw.evaluate((text) => chrome.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
     const popup = await cr.context.newPage();
     await popup.goto(`chrome-extension://${cr.extensionId}/popup.html?check=1`);
     await popup.waitForSelector('body[data-ready]');
@@ -163,5 +161,24 @@ describe('Chromium: adding the page being read', () => {
     await popup.waitForSelector('body[data-ready]');
     expect(await popup.locator('.checked').count()).toBe(0);
     await popup.close();
+  });
+
+  it('checks a selection in the side panel, which stays open and shows each new one', async () => {
+    const manifest = await (await cr.serviceWorker()).evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.permissions).toContain('sidePanel');
+    const panel = await cr.context.newPage();
+    await panel.setViewportSize({ width: 360, height: 700 });
+    await panel.goto(`chrome-extension://${cr.extensionId}/sidepanel.html`);
+    await panel.waitForSelector('body[data-ready]');
+    expect(await panel.locator('.checked').count()).toBe(0);
+    // The context menu's handler stores the selection while the panel is open.
+    const sw = await cr.serviceWorker();
+    await sw.evaluate(() => chrome.storage.session.set({ checkSelection: 'Nothing in any corpus reads quite like this sentence about tide gauges.' }));
+    await expect.poll(() => panel.locator('.checked').textContent()).toContain('not in your corpus');
+    await sw.evaluate((text) => chrome.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
+    await expect.poll(() => panel.locator('.checked').textContent()).toContain('Copied verbatim');
+    await panel.screenshot({ path: 'test-results/chromium-sidepanel-checked.png' });
+    await panel.close();
   });
 });

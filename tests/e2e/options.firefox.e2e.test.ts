@@ -24,7 +24,7 @@ import type { Article } from '../../src/types';
 import { sendFromExtensionPage } from './corpus-api';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 import { readReport, type ReportState } from './report-reads';
-import { IMPORT_ROUTES, OWN, TEXT, writeDeskFolder } from './import-fixtures';
+import { CHECKED_QUOTE, IMPORT_ROUTES, OWN, TEXT, writeDeskFolder } from './import-fixtures';
 import { startServer } from './server';
 
 let ff: FirefoxHarness;
@@ -268,10 +268,8 @@ describe('Firefox: adding the page being read', () => {
 
   it('checks a selection: the popup shows where the text comes from, once', async () => {
     // The context menu cannot be clicked from automation; its handler leaves the selection in session storage, as here.
-    const quoted =
-      'Days after President Biden spoke to Mr. Xi in a video summit on Nov. 15, senior American officials decided to present intelligence on the Russian troop buildup around Ukraine to senior Chinese officials to try to get them to persuade Mr. Putin to stand down.';
     const options = await ff.openOptions();
-    await options.evaluate((text) => (globalThis as any).browser.storage.session.set({ checkSelection: text }), quoted);
+    await options.evaluate((text) => (globalThis as any).browser.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
     await options.close();
     const popup = await ff.extensionPage('popup.html?check=1');
     await until(popup, () => document.body.hasAttribute('data-ready'), undefined, 15_000);
@@ -283,5 +281,17 @@ describe('Firefox: adding the page being read', () => {
     await reloadExtensionPage(popup);
     expect(await popup.$$('.checked')).toHaveLength(0);
     await popup.close();
+  });
+
+  it('checks a selection in the sidebar, which stays open and shows each new one', async () => {
+    const panel = await ff.extensionPage('sidepanel.html');
+    await until(panel, () => document.body.hasAttribute('data-ready'), undefined, 15_000);
+    const manifest = await panel.evaluate(() => (globalThis as any).browser.runtime.getManifest());
+    expect(manifest.sidebar_action.default_panel).toMatch(/\/sidepanel\.html$/);
+    expect(await panel.$$('.checked')).toHaveLength(0);
+    await panel.evaluate((text) => (globalThis as any).browser.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
+    await until(panel, () => document.querySelector('.checked')?.textContent?.includes('Copied verbatim') ?? false, undefined, 15_000);
+    await panel.screenshot({ path: 'test-results/firefox-sidepanel-checked.png' });
+    await panel.close();
   });
 });
