@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LocalBackend, type BundledCorpus } from '../src/backend/local';
 import { updateBadge } from '../src/badge';
+import { forgetTab, recordFrame, tabFrames } from '../src/tab-frames';
 import { MAX_BLOCK_CHARS } from '../src/match/matcher';
 import { addPageMenuTitle, checkMenuTitle } from '../src/ui/words';
 import { DEFAULT_SETTINGS, readSettings, selectionToCheck, settingsItem, TOGGLE_PAUSE, updateSettings, type Settings } from '../src/settings';
@@ -66,6 +67,8 @@ export default defineBackground(() => {
     }
   });
 
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
   // The global pause shortcut (manifest "commands"); every tab follows the setting.
   browser.commands.onCommand.addListener((command) => {
     if (command === TOGGLE_PAUSE) void updateSettings((s) => ({ paused: !s.paused }));
@@ -75,8 +78,15 @@ export default defineBackground(() => {
     dispatcher<ContentToBackground & PopupToBackground & PageToBackground>({
       'content/scan': async ({ texts }) => (await settingsRead, corpus.match(texts)),
       'content/own': ({ urls }) => corpus.ownDocument(urls),
-      'content/highlights': ({ count, paused }, sender) => updateBadge(sender.tab?.id, count, paused),
+      // The badge counts the highlights of all the page's frames.
+      'content/highlights': async ({ count, paused, page }, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return;
+        const tab = await recordFrame(tabId, sender.frameId ?? 0, page, { count, paused });
+        await updateBadge(tabId, tab.count, tab.paused);
+      },
       'popup/status': () => corpus.status(),
+      'popup/frames': ({ tabId }) => tabFrames(tabId),
       'popup/check': async () => {
         const text = await selectionToCheck.getValue();
         if (!text) return null;

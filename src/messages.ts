@@ -58,7 +58,10 @@ export interface CollectionSummary {
 
 /** One highlighted block, as the popup and the report list it. */
 export interface HighlightSummary {
+  /** The highlight's number in its frame's document; with `frameId`, unique in the tab. */
   id: number;
+  /** The frame it is in, set when a tab's frames are merged (0, or absent: the top page). */
+  frameId?: number;
   /** The block element's own id attribute, or ''. */
   elementId: string;
   kind: MatchKind;
@@ -87,7 +90,8 @@ export interface PageSummary {
   sources: Array<{ docId: string; title: string; count: number }>;
   /** Versions with known dates, earliest first. */
   timeline: Array<{ docId: string; title: string; date: string }>;
-  undated: number;
+  /** Versions without a date, by document id (ids, so that frames' summaries merge without counting one twice). */
+  undated: string[];
 }
 
 export interface PageReport {
@@ -96,6 +100,8 @@ export interface PageReport {
   /** Blocks scanned so far, and scan passes finished (0 while the first is under way). */
   scanned: number;
   passes: number;
+  /** Characters of text scanned: the weight of this page's share when frames are merged. */
+  scannedChars: number;
   /** The page's title and address, as the tab shows them. */
   title: string;
   url: string;
@@ -108,15 +114,20 @@ export interface PageReport {
 export interface ContentToBackground {
   /** Match block texts against the corpus; one answer per text, null where nothing matched. */
   'content/scan': { request: { texts: string[] }; response: Array<BlockMatch | null> };
-  /** The number of highlighted blocks in the sender's tab, for the badge. */
   /** The corpus document this page is, by its address or canonical address, with the other documents that carry its text. */
   'content/own': { request: { urls: string[] }; response: OwnDocument | null };
-  /** The page's highlight count and blocks scanned so far, after each scan pass: the badge and open reports follow it. */
-  'content/highlights': { request: { count: number; scanned: number; paused: boolean }; response: void };
+  /**
+   * The frame's highlight count and blocks scanned so far, after each scan pass: the badge (the sum over the
+   * tab's frames) and open reports follow it. `page` tells the top document it belongs to (its time origin),
+   * so a late message from a page the tab has left is not counted.
+   */
+  'content/highlights': { request: { count: number; scanned: number; paused: boolean; page: number }; response: void };
 }
 
 export interface PopupToBackground {
   'popup/status': { request: Record<string, never>; response: CorpusStatus };
+  /** The frames of a tab's page that run Reprint (0 is the top page), to ask each for its report. */
+  'popup/frames': { request: { tabId: number }; response: number[] };
   /** "Check the selected text": the selection the page's context menu handed over (once), and its match. */
   'popup/check': { request: Record<string, never>; response: { text: string; match: BlockMatch | null } | null };
 }
@@ -163,8 +174,14 @@ export type Request<T extends MessageType> = AllMessages[T]['request'];
 export type Response<T extends MessageType> = AllMessages[T]['response'];
 export type Message<T extends MessageType = MessageType> = { type: T } & Request<T>;
 
+/** Who sent a message: its tab and frame (0 is the top page), as the browser tells. */
+export interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
 export type Handlers<M> = {
-  [T in keyof M & MessageType]: (request: Request<T>, sender: { tab?: { id?: number } }) => Response<T> | Promise<Response<T>>;
+  [T in keyof M & MessageType]: (request: Request<T>, sender: Sender) => Response<T> | Promise<Response<T>>;
 };
 
 export function isMessage(value: unknown): value is Message {
@@ -176,7 +193,7 @@ export function isMessage(value: unknown): value is Message {
  * listeners get undefined, so they stay free to answer.
  */
 export function dispatcher<M>(handlers: Handlers<M>) {
-  return (message: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
     if (!isMessage(message) || !(message.type in handlers)) return undefined;
     const handler = handlers[message.type as keyof Handlers<M>] as (r: unknown, s: typeof sender) => unknown;
     return Promise.resolve(handler(message, sender));
@@ -197,7 +214,16 @@ export function sendToBackground<T extends keyof ToBackground & MessageType>(mes
   return browser.runtime.sendMessage(message) as Promise<Response<T>>;
 }
 
-/** Sends a message from an extension page (popup, report) to a tab's content script. */
-export function sendToTab<T extends keyof ExtensionToContent & MessageType>(tabId: number, message: Outgoing<T>): Promise<Response<T>> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<Response<T>>;
+/**
+ * Sends a message from an extension page (popup, report) to a tab's content
+ * script: the top page's unless `frameId` names a frame, or to every frame
+ * (the first answer wins) when it is null. Sent to a tab without a frame id,
+ * a frame might answer for the page.
+ */
+export function sendToTab<T extends keyof ExtensionToContent & MessageType>(
+  tabId: number,
+  message: Outgoing<T>,
+  frameId: number | null = 0,
+): Promise<Response<T>> {
+  return (frameId === null ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId })) as Promise<Response<T>>;
 }

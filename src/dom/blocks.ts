@@ -5,6 +5,7 @@
  */
 
 import { isOwnNode } from './layer';
+import { hostOf } from './shadow';
 
 /** Elements that are blocks in their own right. */
 const BLOCK_SELECTOR = 'p, li, blockquote, dd, td, div, section, article, main';
@@ -147,7 +148,8 @@ function isExcluded(el: Element): boolean {
 
 /** Whether a block can hold article text at all (before reading it). */
 export function isCandidate(el: Element): boolean {
-  if (el.closest(EXCLUDED_SELECTOR)) return false;
+  // A web component's place in the page counts too: its shadow tree inside <nav> or <aside> is furniture.
+  for (let e: Element | null = el; e; e = hostOf(e.getRootNode())) if (e.closest(EXCLUDED_SELECTOR)) return false;
   // Layout-aware where the engine offers it; jsdom-like DOMs have no layout.
   const visible = (el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as CheckVisibilityOptions);
   return visible !== false;
@@ -161,9 +163,19 @@ export function candidateElements(root: ParentNode): Element[] {
   return out;
 }
 
+/** The block whose own text a node may be part of: the nearest block element above it (a `<span hidden>` inside a `<p>`). */
+export function enclosingBlock(n: ParentNode): Element | null {
+  const around = (n as Node).parentElement?.closest(BLOCK_SELECTOR) ?? null;
+  return around && !isOwnNode(around) ? around : null;
+}
+
 /** Reads a candidate; null when it has no paragraph-sized text of its own. */
 export function extractBlock(el: Element): Block | null {
-  if (!isCandidate(el)) return null;
+  return isCandidate(el) ? paragraphOf(el) : null;
+}
+
+/** Reads a block already known to be a candidate; null when its own text is not paragraph-sized prose. */
+export function paragraphOf(el: Element): Block | null {
   const block = readBlock(el);
   if (block.text.replace(/[^\p{L}\p{N}]/gu, '').length < MIN_BLOCK_CHARS) return null;
   if (block.linkChars > MAX_LINK_SHARE * block.text.length) return null;

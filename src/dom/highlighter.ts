@@ -3,6 +3,7 @@ import { creditTargets } from '../match/credit';
 import { blockRange, type Block } from './blocks';
 import { isCredited } from './credit';
 import { createLayer, type Layer } from './layer';
+import { composedOrder, composedParent } from './shadow';
 
 export interface Tracked {
   id: number;
@@ -42,6 +43,8 @@ export class Highlighter {
   private readonly resized = new ResizeObserver(() => this.schedule());
   private readonly onScroll = () => this.schedule();
   private active: Tracked | undefined;
+  private readonly roots = new WeakSet<ShadowRoot>();
+  private readonly listening = new AbortController();
 
   constructor(css: string) {
     this.layer = createLayer(css, 0);
@@ -60,7 +63,8 @@ export class Highlighter {
 
   /** The highlighted block an element belongs to: the element itself or its nearest highlighted ancestor. */
   find(node: Node | null): Tracked | undefined {
-    for (let n: Node | null = node; n; n = n.parentNode) {
+    // Up through shadow roots too: a page's web component may sit inside a highlighted block.
+    for (let n: Node | null = node; n; n = composedParent(n)) {
       const p = n.nodeType === 1 ? this.painted.get(n as Element) : undefined;
       if (p) return p.tracked;
     }
@@ -72,12 +76,20 @@ export class Highlighter {
     return undefined;
   }
 
-  /** Highlighted blocks still in the page, in document order. */
+  /** Highlighted blocks still in the page, in the order a reader meets them (shadow roots where their hosts are). */
   list(): Tracked[] {
     for (const [el] of this.painted) if (!el.isConnected) this.clear(el);
-    return [...this.painted.values()]
-      .map((p) => p.tracked)
-      .sort((a, b) => (a.block.element.compareDocumentPosition(b.block.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return [...this.painted.values()].map((p) => p.tracked).sort((a, b) => composedOrder(a.block.element, b.block.element));
+  }
+
+  /**
+   * Follows scrolling inside an open shadow root: a scroll event does not
+   * leave the tree it happens in, so the window's listener never hears it.
+   */
+  observeRoot(root: ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    root.addEventListener('scroll', this.onScroll, { capture: true, passive: true, signal: this.listening.signal });
   }
 
   apply(block: Block, match: BlockMatch | null): void {
@@ -116,6 +128,7 @@ export class Highlighter {
     this.resized.disconnect();
     removeEventListener('scroll', this.onScroll, { capture: true });
     removeEventListener('resize', this.onScroll);
+    this.listening.abort();
     this.layer.remove();
   }
 

@@ -38,6 +38,7 @@ export async function addPage(tabId: number, collection: string): Promise<{ titl
   };
   await sendToBackground({ type: 'corpus/import', articles: [article] });
   await updateSettings(() => ({ lastCollection: collection }));
-  await sendToTab(tabId, { type: 'tab/recheck' }).catch(() => false);
+  // Every frame of the page: the added text may be a frame's.
+  await sendToTab(tabId, { type: 'tab/recheck' }, null).catch(() => false);
   return { title: article.meta.title };
 }

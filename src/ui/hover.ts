@@ -4,31 +4,45 @@ import type { Tooltip } from './tooltip';
 export type HoverEvent = 'mouseover' | 'mouseout' | 'focusin' | 'focusout' | 'keydown';
 
 /**
- * Adds a capturing listener on the document. The content script passes its
- * context's addEventListener, so the listeners go when the context does.
+ * Adds a capturing listener on the document, or on one of the page's open
+ * shadow roots. The content script passes its context's addEventListener,
+ * so the listeners go when the context does.
  */
-export type Listen = (type: HoverEvent, handler: (e: Event) => void) => void;
+export type Listen = (target: Document | ShadowRoot, type: HoverEvent, handler: (e: Event) => void) => void;
 
 /**
  * Shows the tooltip for the highlighted block under the pointer or focus.
  * Only trusted events count: a page script that dispatches a mouseover
  * cannot open the card, and so cannot make corpus text appear.
+ *
+ * Returns a function that follows an open shadow root as well. A pointer
+ * moving between two paragraphs of one shadow tree sends nothing past its
+ * root (seen from outside, it never left the host), so each root has
+ * listeners of its own, and each listener takes only the events that start
+ * in its own tree: the others are handled by the root they start in.
  */
-export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Tooltip): void {
+export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Tooltip): (root: ShadowRoot) => void {
   const find = (target: EventTarget | null) => (target instanceof Node ? highlighter.find(target) : undefined);
+  // Seen from outside an open shadow tree, an event's target is the tree's host, not where it started.
+  const own = (e: Event) => e.isTrusted && e.composedPath()[0] === e.target;
   const enter = (e: Event) => {
-    const t = e.isTrusted ? find(e.target) : undefined;
+    const t = own(e) ? find(e.target) : undefined;
     if (t) tooltip.request(t);
   };
   const leave = (e: Event) => {
-    if (!e.isTrusted) return;
+    if (!own(e)) return;
     const from = find(e.target);
     const to = find((e as MouseEvent | FocusEvent).relatedTarget);
     if (from && from !== to) tooltip.release();
   };
-  listen('mouseover', enter);
-  listen('mouseout', leave);
-  listen('focusin', enter);
-  listen('focusout', leave);
-  listen('keydown', (e) => e.isTrusted && (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
+  const follow = (target: Document | ShadowRoot) => {
+    listen(target, 'mouseover', enter);
+    listen(target, 'mouseout', leave);
+    listen(target, 'focusin', enter);
+    listen(target, 'focusout', leave);
+  };
+  follow(document);
+  // Key presses cross shadow boundaries: one listener hears them all.
+  listen(document, 'keydown', (e) => e.isTrusted && (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
+  return follow;
 }

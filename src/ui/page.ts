@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
 import { PageScanner } from '../dom/scanner';
-import { watchMutations } from '../dom/watcher';
+import { topDocumentKey } from '../dom/frame';
+import { watchMutations, type Watcher } from '../dom/watcher';
 import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument, type PageReport } from '../messages';
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
@@ -41,11 +42,13 @@ interface Run {
 export function startReprint(ctx: ContentScriptContext): () => void {
   let run: Run | undefined;
   let stopped = false;
+  const page = topDocumentKey();
   const paused = (): PageReport => ({
     items: [],
     summary: summarizePage([], 0),
     scanned: 0,
     passes: 0,
+    scannedChars: 0,
     title: document.title,
     url: location.href,
     paused: true,
@@ -58,7 +61,7 @@ export function startReprint(ctx: ContentScriptContext): () => void {
       run.stop();
       run = undefined;
     }
-    if (off) void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: true }).catch(() => undefined);
+    if (off) void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: true, page }).catch(() => undefined);
     else run ??= runReprint(ctx);
   };
   void readSettings().then(follow);
@@ -77,6 +80,13 @@ export function startReprint(ctx: ContentScriptContext): () => void {
     },
   });
   browser.runtime.onMessage.addListener(onMessage);
+  // A frame that goes (removed, or navigated away) leaves the tab's count; the top page's next document starts it afresh.
+  if (window !== window.top)
+    ctx.addEventListener(
+      window,
+      'pagehide',
+      () => void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: false, page }).catch(() => undefined),
+    );
 
   return () => {
     if (stopped) return;
@@ -117,11 +127,15 @@ function runReprint(ctx: ContentScriptContext): Run {
   // The run's listeners go when it stops (a pause) or when the context does.
   const listening = new AbortController();
   const signal = AbortSignal.any([ctx.signal, listening.signal]);
-  bindHover((type, handler) => document.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
+  const hoverIn = bindHover((target, type, handler) => target.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
+  const page = topDocumentKey();
 
   let lastCount = -1;
   let lastScanned = -1;
   let passes = 0;
+  let watcher: Watcher | undefined;
+  /** Shadow roots already followed: every pass over their hosts finds them again. */
+  const followed = new WeakSet<ShadowRoot>();
   const scanner = new PageScanner(
     (texts) => sendToBackground({ type: 'content/scan', texts }),
     (block, match) => highlighter.apply(block, match),
@@ -130,12 +144,19 @@ function runReprint(ctx: ContentScriptContext): Run {
       if (highlighter.count !== lastCount || scanned !== lastScanned) {
         lastCount = highlighter.count;
         lastScanned = scanned;
-        void sendToBackground({ type: 'content/highlights', count: lastCount, scanned, paused: false });
+        void sendToBackground({ type: 'content/highlights', count: lastCount, scanned, paused: false, page });
       }
+    },
+    // A web component's open shadow root: follow its changes, its scrolling and the pointer inside it.
+    (shadow) => {
+      if (followed.has(shadow)) return;
+      followed.add(shadow);
+      watcher?.observe(shadow);
+      highlighter.observeRoot(shadow);
+      hoverIn(shadow);
     },
   );
 
-  let stopWatching: (() => void) | undefined;
   let own: OwnDocument | null = null;
   // Start when the page is idle: nothing heavy competes with its own load.
   const start = async () => {
@@ -145,11 +166,11 @@ function runReprint(ctx: ContentScriptContext): Run {
     if (stopped) return;
     if (own) {
       passes = 1;
-      void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: false });
+      void sendToBackground({ type: 'content/highlights', count: 0, scanned: 0, paused: false, page });
       return;
     }
+    watcher = watchMutations(root, isOwnNode, (changed, revealed) => void scanner.scan(changed, revealed));
     void scanner.scan([document.body ?? root]);
-    stopWatching = watchMutations(root, isOwnNode, (roots) => void scanner.scan(roots));
   };
   if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void start(), { timeout: 1000 });
   else ctx.setTimeout(() => void start(), 0);
@@ -162,6 +183,7 @@ function runReprint(ctx: ContentScriptContext): Run {
         summary: summarizePage(tracked, scanner.scannedChars),
         scanned: scanner.scanned,
         passes,
+        scannedChars: scanner.scannedChars,
         title: document.title,
         url: location.href,
         paused: false,
@@ -182,7 +204,7 @@ function runReprint(ctx: ContentScriptContext): Run {
       stopped = true;
       listening.abort();
       scanner.stop();
-      stopWatching?.();
+      watcher?.stop();
       tooltip.dispose();
       compare.close();
       highlighter.removeAll();

@@ -3,6 +3,7 @@ import { sendToBackground, sendToTab } from '../messages';
 import { readSettings, selectionToCheck, settingsItem, siteOf, updateSettings } from '../settings';
 import { addPage, DEFAULT_COLLECTION } from './add-page';
 import { renderPopup, type PopupModel } from './popup';
+import { readTabReport } from './tab-report';
 
 /**
  * The toolbar popup, or the side panel (`panel`): the same view of one tab.
@@ -23,7 +24,7 @@ export async function startPopup(app: HTMLElement, { panel = false } = {}): Prom
   const render = async () => {
     const [status, report, settings, collections] = await Promise.all([
       sendToBackground({ type: 'popup/status' }),
-      tabId === undefined ? null : sendToTab(tabId, { type: 'tab/report' }).catch(() => null),
+      tabId === undefined ? null : readTabReport(tabId).catch(() => null),
       readSettings(),
       sendToBackground({ type: 'corpus/collections' }),
     ]);
@@ -35,7 +36,8 @@ export async function startPopup(app: HTMLElement, { panel = false } = {}): Prom
       site,
       sitePaused: site !== null && settings.pausedSites.includes(site),
       allPaused: settings.paused,
-      reveal: (id) => tab !== undefined && void sendToTab(tab, { type: 'tab/reveal', id }),
+      // The highlight's own frame scrolls to it (and its page with it).
+      reveal: ({ id, frameId = 0 }) => tab !== undefined && void sendToTab(tab, { type: 'tab/reveal', id }, frameId),
       openReport: tab === undefined ? null : () => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?tab=${tab}`) }),
       openOptions: () => void browser.runtime.openOptionsPage(),
       addPage:

@@ -1,5 +1,5 @@
 import { KINDS } from '../match/kinds';
-import type { CorpusStatus, OwnDocument, PageReport, PageSummary } from '../messages';
+import type { CorpusStatus, HighlightSummary, OwnDocument, PageReport, PageSummary } from '../messages';
 import { field, h } from './dom';
 import { percent, version } from './describe';
 import { describeProvenance, KIND_LABEL, shortId } from './words';
@@ -27,7 +27,7 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
           'ol',
           { class: 'timeline', 'aria-label': 'Versions by date' },
           ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), ' ', field(shortId(t.docId)), ' · ', field(t.title))),
-          s.undated ? h('li', { class: 'muted' }, `${s.undated} undated version${s.undated === 1 ? '' : 's'}`) : null,
+          s.undated.length ? h('li', { class: 'muted' }, `${s.undated.length} undated version${s.undated.length === 1 ? '' : 's'}`) : null,
         )
       : h('p', { class: 'muted' }, 'No version carries a date.'),
   );
@@ -42,7 +42,7 @@ export interface PopupModel {
   site: string | null;
   sitePaused: boolean;
   allPaused: boolean;
-  reveal(id: number): void;
+  reveal(item: HighlightSummary): void;
   openReport: (() => void) | null;
   openOptions(): void;
   /** Adds the page to a collection; null where the page cannot be read. */
@@ -182,7 +182,7 @@ export function renderPopup(app: HTMLElement, m: PopupModel): void {
             {},
             h(
               'button',
-              { type: 'button', onclick: () => reveal(it.id), title: 'Show on the page' },
+              { type: 'button', onclick: () => reveal(it), title: 'Show on the page' },
               h(
                 'span',
                 { class: 'line' },

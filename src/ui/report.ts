@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { dispatcher, sendToTab, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
+import { dispatcher, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
 import { percent } from './describe';
 import { download, field, h } from './dom';
+import { readTabReport } from './tab-report';
 import { KIND_LABEL } from './words';
 
 /** Waits this long after a tab's update before asking it again: a scan pass sends several. */
@@ -133,10 +134,11 @@ export function renderReport(app: HTMLElement, report: PageReport | null): void 
 
 /** Shows the tab's report and keeps it current as the tab scans. */
 export function startReport(app: HTMLElement, tabId: number | undefined): void {
-  const refresh = async () => renderReport(app, tabId === undefined ? null : await sendToTab(tabId, { type: 'tab/report' }).catch(() => null));
+  const refresh = async () => renderReport(app, tabId === undefined ? null : await readTabReport(tabId).catch(() => null));
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.runtime.onMessage.addListener(
     dispatcher<Pick<ContentToBackground, 'content/highlights'>>({
+      // Any of the tab's frames: each one's pass changes the tab's report.
       'content/highlights': (_, sender) => {
         if (sender.tab?.id !== tabId) return;
         clearTimeout(timer);

@@ -56,6 +56,6 @@ export function summarizePage(tracked: Tracked[], scannedChars: number): PageSum
     uncredited: tracked.length - credited,
     sources: [...sources.values()].sort((a, b) => b.count - a.count || a.docId.localeCompare(b.docId)),
     timeline: [...dated.values()].sort((a, b) => a.date.localeCompare(b.date)),
-    undated: undated.size,
+    undated: [...undated],
   };
 }

@@ -214,7 +214,12 @@ describe('typed senders', () => {
     expect(answer).toMatchObject({ kind: 'verbatim' });
     const toTab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
     expect(await sendToTab(7, { type: 'tab/reveal', id: 3 })).toBe(true);
-    expect(toTab).toHaveBeenCalledWith(7, { type: 'tab/reveal', id: 3 });
+    // The top page's content script, not whichever of the tab's frames answers first.
+    expect(toTab).toHaveBeenCalledWith(7, { type: 'tab/reveal', id: 3 }, { frameId: 0 });
+    await sendToTab(7, { type: 'tab/reveal', id: 3 }, 12);
+    expect(toTab).toHaveBeenLastCalledWith(7, { type: 'tab/reveal', id: 3 }, { frameId: 12 });
+    await sendToTab(7, { type: 'tab/recheck' }, null);
+    expect(toTab).toHaveBeenLastCalledWith(7, { type: 'tab/recheck' });
   });
 
   it('take only the map’s messages, each with its fields (checked by npm run typecheck)', () => {
