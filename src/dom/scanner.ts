@@ -70,7 +70,7 @@ export class PageScanner {
       const around = enclosingBlock(r);
       if (around) changed.add(around);
     }
-    for (const el of shown) if (!changed.has(el) && this.seen.has(el) && !this.unseen.has(el) && !this.matched.has(el)) shown.delete(el);
+    for (const el of shown) if (changed.has(el) || (this.seen.has(el) && !this.unseen.has(el) && !this.matched.has(el))) shown.delete(el);
     let batch: Block[] = [];
     let limit = FIRST_BATCH;
     const flushes: Promise<void>[] = [];

@@ -7,8 +7,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
-import { PageScanner } from '../dom/scanner';
 import { topDocumentKey } from '../dom/frame';
+import { PageScanner } from '../dom/scanner';
+import { watchUpgrades } from '../dom/upgrades';
 import { watchMutations, type Watcher } from '../dom/watcher';
 import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument, type PageReport } from '../messages';
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
@@ -134,6 +135,7 @@ function runReprint(ctx: ContentScriptContext): Run {
   let lastScanned = -1;
   let passes = 0;
   let watcher: Watcher | undefined;
+  let stopUpgrades: (() => void) | undefined;
   /** Shadow roots already followed: every pass over their hosts finds them again. */
   const followed = new WeakSet<ShadowRoot>();
   const scanner = new PageScanner(
@@ -171,6 +173,11 @@ function runReprint(ctx: ContentScriptContext): Run {
     }
     watcher = watchMutations(root, isOwnNode, (changed, revealed) => void scanner.scan(changed, revealed));
     void scanner.scan([document.body ?? root]);
+    stopUpgrades = watchUpgrades(
+      root,
+      (elements) => void scanner.scan(elements),
+      (fn, ms) => ctx.setTimeout(fn, ms),
+    );
   };
   if ('requestIdleCallback' in window) ctx.requestIdleCallback(() => void start(), { timeout: 1000 });
   else ctx.setTimeout(() => void start(), 0);
@@ -205,6 +212,7 @@ function runReprint(ctx: ContentScriptContext): Run {
       listening.abort();
       scanner.stop();
       watcher?.stop();
+      stopUpgrades?.();
       tooltip.dispose();
       compare.close();
       highlighter.removeAll();

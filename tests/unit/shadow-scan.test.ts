@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { candidateElements, extractBlock, isCandidate } from '../../src/dom/blocks';
 import { PageScanner } from '../../src/dom/scanner';
 import { composedOrder, openShadowRoots } from '../../src/dom/shadow';
+import { watchUpgrades } from '../../src/dom/upgrades';
 import type { BlockMatch } from '../../src/match/matcher';
 
 const COPY = 'A paragraph the corpus holds, long enough to be read as prose by the block extraction.';
@@ -97,6 +98,39 @@ describe('open shadow roots', () => {
     document.body.append(late.host);
     await s.scan([late.host]);
     expect(highlighted()).toEqual(['late']);
+  });
+});
+
+describe('custom elements defined after load', () => {
+  it('are looked at again, backing off, and handed over once defined, with the root their constructor attached', async () => {
+    document.body.innerHTML = '<article><story-later id="s"></story-later><never-defined></never-defined><p>x</p></article>';
+    const timers: Array<[() => void, number]> = [];
+    const handed: Element[][] = [];
+    watchUpgrades(
+      document,
+      (els) => handed.push(els),
+      (fn, ms) => timers.push([fn, ms]),
+    );
+    expect(timers.map(([, ms]) => ms)).toEqual([500]);
+    timers.shift()![0]();
+    expect(handed).toEqual([]);
+    customElements.define(
+      'story-later',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = `<p id="upgraded">${COPY}</p>`;
+        }
+      },
+    );
+    timers.shift()![0]();
+    expect(handed).toEqual([[document.getElementById('s')]]);
+    const { s, highlighted } = scanner();
+    await s.scan(handed[0]);
+    expect(highlighted()).toEqual(['upgraded']);
+    // The one never defined is looked at until the backing off ends.
+    while (timers.length) timers.shift()![0]();
+    expect(handed).toHaveLength(1);
   });
 });
 
