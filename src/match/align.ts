@@ -3,6 +3,7 @@ import { MIN_EVIDENCE_WORDS } from '../corpus/furniture';
 import { canonical, normalizeText, words } from '../text/normalize';
 import type { Span } from '../text/sentences';
 import { THRESHOLDS, type MatchKind } from './kinds';
+import type { Run } from './runs';
 import { unitWindows, windowsOf, type Window } from './windows';
 
 /** A corpus paragraph offered as a candidate source. */
@@ -89,6 +90,7 @@ export function alignBlock(
   candidates: SourceParagraph[],
   sourceWindows: (p: SourceParagraph) => Window[] = (p) => windowsOf(p.text),
   pageWindows: Window[] = windowsOf(blockText),
+  runsOf: (p: SourceParagraph) => Run[] = () => [],
 ): DocAlignment[] {
   const units = unitWindows(pageWindows);
   if (units.length === 0) return [];
@@ -115,15 +117,29 @@ export function alignBlock(
   }
   const byKey = new Map(candidates.map((p) => [p.key, p]));
   const total = units.reduce((n, u) => n + u.end - u.start, 0);
+  // Quoted runs, per document: the same words inside sentences the windows did not pass.
+  const quoted = new Map<string, Array<{ span: Span; part: SourcePart }>>();
+  for (const p of candidates)
+    for (const r of runsOf(p)) {
+      const list = quoted.get(p.docId) ?? [];
+      list.push({
+        span: { start: r.pageStart, end: r.pageEnd, text: blockText.slice(r.pageStart, r.pageEnd) },
+        part: { key: p.key, start: r.sourceStart, end: r.sourceEnd },
+      });
+      quoted.set(p.docId, list);
+    }
   const out: DocAlignment[] = [];
-  for (const [docId, perUnit] of best) {
+  for (const docId of new Set([...best.keys(), ...quoted.keys()])) {
+    const perUnit = best.get(docId) ?? new Map<number, { o: number; part: SourcePart }>();
     for (const [u, v] of [...perUnit]) if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
-    if (perUnit.size === 0) continue;
+    const inUnits = (s: Span) => [...perUnit.keys()].some((u) => units[u].start <= s.start && s.end <= units[u].end);
+    const runs = (quoted.get(docId) ?? []).filter((q) => !inUnits(q.span));
+    if (perUnit.size === 0 && runs.length === 0) continue;
     const spans = mergeSpans(
-      [...perUnit.keys()].map((u) => ({ start: units[u].start, end: units[u].end, text: units[u].text })),
+      [...[...perUnit.keys()].map((u) => ({ start: units[u].start, end: units[u].end, text: units[u].text })), ...runs.map((q) => q.span)],
       (a, b) => ({ start: a.start, end: Math.max(a.end, b.end), text: blockText.slice(a.start, Math.max(a.end, b.end)) }),
     );
-    const parts = mergeParts([...perUnit.values()].map((v) => v.part));
+    const parts = mergeParts([...[...perUnit.values()].map((v) => v.part), ...runs.map((q) => q.part)]);
     const pageText = spans.map((s) => s.text).join(' ');
     const sourceText = parts.map((s) => byKey.get(s.key)!.text.slice(s.start, s.end)).join(' ');
     const covered = spans.reduce((n, s) => n + s.end - s.start, 0);

@@ -19,6 +19,34 @@ const CANDIDATE_SHARE = 0.12;
  */
 export const MAX_CANDIDATES = 4;
 
+/**
+ * Quote windows: QUOTE_WINDOW words, every QUOTE_STEP words, of sentence
+ * units longer than a window. Every run of 8 words lies inside one, and
+ * holds about 5 of its sampled grams (40 grams, one in eight): needing
+ * QUOTE_HITS = 2 misses such a run 3 times in 100 (binomial), a run of 10
+ * words once in 100. A sentence's own share (CANDIDATE_SHARE) would need
+ * 4 hits of a 60-word sentence, which an 8-word quote misses one time in four.
+ */
+const QUOTE_WINDOW = 14;
+const QUOTE_STEP = 6;
+const QUOTE_HITS = 2;
+/** Candidates for quoted fragments, beside MAX_CANDIDATES: verifying them is a word scan. */
+const QUOTED_CANDIDATES = 2;
+
+/** The sampled grams of each quote window of these sentence units. */
+export function quoteWindows(units: string[], sample: (text: string) => Uint32Array): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  for (const text of units) {
+    const words = [...text.matchAll(/\S+/g)];
+    if (words.length <= QUOTE_WINDOW) continue;
+    for (let i = 0; i < words.length - QUOTE_STEP; i += QUOTE_STEP) {
+      const last = words[Math.min(words.length, i + QUOTE_WINDOW) - 1];
+      out.push(sample(text.slice(words[i].index, last.index + last[0].length)));
+    }
+  }
+  return out;
+}
+
 /** A text's sampled grams per sentence unit, and all of them, sorted. */
 export function sampledUnits(unitGrams: Uint32Array[]): Uint32Array[] {
   return unitGrams.map(sampleGrams);
@@ -50,10 +78,11 @@ export function candidatesFor(
   postings: Map<number, GramPostings>,
   documents: number,
   accept: (pid: number) => boolean = () => true,
+  quotes: Uint32Array[] = [],
 ): number[] {
   const limit = commonThreshold(documents);
   const support = new Map<number, number>();
-  const count = (grams: Iterable<number>) => {
+  const count = (grams: Iterable<number>, least = 1, share = CANDIDATE_SHARE, into = support) => {
     const lists: Uint32Array[] = [];
     let n = 0;
     let total = 0;
@@ -74,27 +103,33 @@ export function candidatesFor(
       o += l.length;
     }
     all.sort();
-    const need = Math.max(1, Math.floor(CANDIDATE_SHARE * n));
+    const need = Math.max(least, Math.floor(share * n));
     for (let i = 0; i < all.length;) {
       let j = i + 1;
       while (j < all.length && all[j] === all[i]) j++;
       const pid = all[i];
-      if (j - i >= need && accept(pid)) support.set(pid, Math.max(support.get(pid) ?? 0, (j - i) / need));
+      if (j - i >= need && accept(pid)) into.set(pid, Math.max(into.get(pid) ?? 0, (j - i) / need));
       i = j;
     }
   };
   for (const u of units) count(u);
   if (units.length > 1) count(new Set(units.flatMap((u) => Array.from(u))));
-  return topCandidates(support);
+  const top = topCandidates(support, MAX_CANDIDATES);
+  if (quotes.length === 0) return top;
+  // A quoted fragment: QUOTE_HITS of a short window's samples, ranked apart so that it cannot push out a reworded copy.
+  const quoted = new Map<number, number>();
+  for (const q of quotes) count(q, QUOTE_HITS, 0, quoted);
+  for (const pid of top) quoted.delete(pid);
+  return [...top, ...topCandidates(quoted, QUOTED_CANDIDATES)];
 }
 
-/** The MAX_CANDIDATES best supported, ties by id, without sorting them all (support maps run to thousands of ids). */
-function topCandidates(support: Map<number, number>): number[] {
+/** The `max` best supported, ties by id, without sorting them all (support maps run to thousands of ids). */
+function topCandidates(support: Map<number, number>, max: number): number[] {
   const top: Array<[number, number]> = [];
   const better = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
   for (const e of support) {
-    if (top.length === MAX_CANDIDATES && !better(e, top[top.length - 1])) continue;
-    let i = Math.min(top.length, MAX_CANDIDATES - 1);
+    if (top.length === max && !better(e, top[top.length - 1])) continue;
+    let i = Math.min(top.length, max - 1);
     top[i] = e;
     while (i > 0 && better(top[i], top[i - 1])) {
       [top[i], top[i - 1]] = [top[i - 1], top[i]];

@@ -4,7 +4,9 @@ import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
 import type { DocumentMeta } from '../types';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
-import { candidatesFor, distinctGrams, sampledUnits } from './candidates';
+import { candidatesFor, distinctGrams, quoteWindows, sampledUnits } from './candidates';
+import { quotedRuns, tokens, type Tokens } from './runs';
+import { sampledCharGrams } from '../fingerprint/sample';
 import { THRESHOLDS, type MatchKind } from './kinds';
 import { rankVersions, type Provenance } from './provenance';
 import { sentenceGrams, sentenceUnits, windowsOf, type Window } from './windows';
@@ -102,6 +104,8 @@ interface Prepared {
   units: ReturnType<typeof sentenceUnits>;
   unitGrams: Uint32Array[];
   sampled: Uint32Array[];
+  /** Sampled grams of short windows inside long sentences, for quoted fragments. */
+  quotes: Uint32Array[];
 }
 
 /**
@@ -112,6 +116,7 @@ interface Prepared {
 export class Matcher {
   private readonly windowCache = new Lru<Window[]>();
   private readonly gramCache = new Lru<Uint32Array>();
+  private readonly tokenCache = new Lru<Tokens>();
 
   constructor(private readonly reader: IndexReader) {}
 
@@ -119,6 +124,7 @@ export class Matcher {
   forget(): void {
     this.windowCache.clear();
     this.gramCache.clear();
+    this.tokenCache.clear();
   }
 
   private windows(p: SourceParagraph): Window[] {
@@ -129,14 +135,21 @@ export class Matcher {
     return this.gramCache.get(p.key, () => charGrams(canonical(p.text)));
   }
 
+  private tokens(p: SourceParagraph): Tokens {
+    return this.tokenCache.get(p.key, () => tokens(p.text));
+  }
+
   /**
    * Candidates for each text, by paragraph id, after the postings of all
    * texts were read in one pass. With `ownDocs`, each text's own document
    * is left out (grouping versions at index time).
    */
   async candidates(texts: Prepared[], ownDocs?: number[], docOf?: (pid: number) => number): Promise<number[][]> {
-    const [postings, documents] = await Promise.all([this.reader.postings(distinctGrams(texts.flatMap((t) => t.sampled))), this.reader.documentCount()]);
-    return texts.map((t, i) => candidatesFor(t.sampled, postings, documents, ownDocs && docOf && ((pid) => docOf(pid) !== ownDocs[i])));
+    const [postings, documents] = await Promise.all([
+      this.reader.postings(distinctGrams(texts.flatMap((t) => [...t.sampled, ...t.quotes]))),
+      this.reader.documentCount(),
+    ]);
+    return texts.map((t, i) => candidatesFor(t.sampled, postings, documents, ownDocs && docOf && ((pid) => docOf(pid) !== ownDocs[i]), t.quotes));
   }
 
   /**
@@ -145,8 +158,22 @@ export class Matcher {
    */
   align(t: Prepared, candidates: IndexedParagraph[]): DocAlignment[] {
     const min = THRESHOLDS.unitOverlap;
-    const viable = candidates.filter((p) => !p.furniture && t.unitGrams.some((u) => u.length > 0 && containment(u, this.grams(p)) >= min));
-    return viable.length ? alignBlock(t.text, viable, (p) => this.windows(p), windowsOf(t.text, t.units, t.unitGrams)) : [];
+    let page: Tokens | undefined;
+    const runs = new Map<number, ReturnType<typeof quotedRuns>>();
+    const viable = candidates.filter((p) => {
+      if (p.furniture) return false;
+      runs.set(p.key, quotedRuns(t.text, (page ??= tokens(t.text)), this.tokens(p)));
+      return runs.get(p.key)!.length > 0 || t.unitGrams.some((u) => u.length > 0 && containment(u, this.grams(p)) >= min);
+    });
+    return viable.length
+      ? alignBlock(
+          t.text,
+          viable,
+          (p) => this.windows(p),
+          windowsOf(t.text, t.units, t.unitGrams),
+          (p) => runs.get(p.key) ?? [],
+        )
+      : [];
   }
 
   /**
@@ -249,7 +276,16 @@ function guard<T>(f: () => T): T | null {
 export function prepare(text: string): Prepared {
   const units = sentenceUnits(text);
   const unitGrams = sentenceGrams(text, units);
-  return { text, units, unitGrams, sampled: sampledUnits(unitGrams) };
+  return {
+    text,
+    units,
+    unitGrams,
+    sampled: sampledUnits(unitGrams),
+    quotes: quoteWindows(
+      units.map((u) => u.text),
+      (t) => sampledCharGrams(canonical(t)),
+    ),
+  };
 }
 
 function direct({ spans: _spans, parts, ...a }: DocAlignment, paragraphs: Map<number, IndexedParagraph>): VersionMatch {
