@@ -370,7 +370,7 @@ async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[]
     });
     detail(`- ${cat}: ${quantiles(os)}`);
   }
-  detail('\n## Fixtures: word 3-shingle Jaccard of the aligned text (classify: edited from ' + THRESHOLDS.editedShingleJaccard + ')');
+  detail('\n## Fixtures: word 3-shingle Jaccard of the aligned text (classify uses the share of content words replaced: edited up to ' + THRESHOLDS.editedReplaced + ')');
   for (const kind of KIND_ORDER) {
     const js = results
       .filter((r) => r.found && r.case.expect.kind === kind)
@@ -474,7 +474,7 @@ async function clough(): Promise<Dataset> {
     detail('\n## Clough: best window overlap of an answer vs its task source, by gold class');
     for (const c of classes) detail(`- ${c}: ${quantiles(overlaps.get(c)!)}`);
     detail(`- any answer vs the four other tasks' sources: ${quantiles(crossTask)}`);
-    detail(`\n## Clough: word 3-shingle Jaccard of the aligned text (matched answers; classify: edited from ${THRESHOLDS.editedShingleJaccard})`);
+    detail(`\n## Clough: word 3-shingle Jaccard of the aligned text (matched answers; classify: edited up to ${THRESHOLDS.editedReplaced} of content words replaced)`);
     for (const c of classes) detail(`- ${c}: ${quantiles(alignedJ.get(c)!)}`);
   }
   return { name: 'Clough & Stevenson (95 answers, 5-source corpus)', outcomes, hasNegatives: true, hasKinds: true };
@@ -710,7 +710,7 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
 console.log(`# Reprint evaluation\n`);
 console.log(
   `Reprint = Matcher with the thresholds in src/match/kinds.ts (unitOverlap ${THRESHOLDS.unitOverlap}, editedOverlap ${THRESHOLDS.editedOverlap}, ` +
-    `rewordedMinWords ${THRESHOLDS.rewordedMinWords}, editedShingleJaccard ${THRESHOLDS.editedShingleJaccard}); base = word 3-shingle Jaccard ≥ 0.5 between the two texts. ` +
+    `rewordedMinWords ${THRESHOLDS.rewordedMinWords}, editedReplaced ${THRESHOLDS.editedReplaced}); base = word 3-shingle Jaccard ≥ 0.5 between the two texts. ` +
     `Recall counts a highlight with the right source, any kind; "kind ok" is over the found ones; FA = share of negatives flagged.\n`,
 );
 console.log(table(datasets.map(row)));

@@ -1,8 +1,9 @@
-import { charGrams, containment, intersectionSize, jaccard, wordShingles } from '../fingerprint/grams';
+import { charGrams, containment, intersectionSize } from '../fingerprint/grams';
 import { MIN_EVIDENCE_WORDS } from '../corpus/furniture';
 import { canonical, normalizeText, words } from '../text/normalize';
 import type { Span } from '../text/sentences';
 import { THRESHOLDS, type MatchKind } from './kinds';
+import { replacedShare } from './replaced';
 import type { Run } from './runs';
 import { unitWindows, windowsOf, type Window } from './windows';
 
@@ -72,11 +73,52 @@ function mergeParts(parts: SourcePart[]): SourcePart[] {
     .flatMap((key) => mergeSpans(byKey.get(key)!, (a, b) => ({ key, start: a.start, end: Math.max(a.end, b.end) })));
 }
 
+/** What changed between a page passage and its source: nothing, small edits, or many content words replaced. */
 export function classify(pageText: string, sourceText: string): MatchKind {
   if (normalizeText(pageText) === normalizeText(sourceText)) return 'verbatim';
-  const j = jaccard(wordShingles(words(pageText)), wordShingles(words(sourceText)));
-  return j >= THRESHOLDS.editedShingleJaccard ? 'edited' : 'reworded';
+  return replacedShare(pageText, sourceText) <= THRESHOLDS.editedReplaced ? 'edited' : 'reworded';
 }
+
+/**
+ * A copy with a sentence added to it, or dropped from inside it, is edited,
+ * not verbatim (issue 11): one page sentence outside the copy while the
+ * whole source paragraph is in it, or a gap of a sentence between two
+ * stretches of one source paragraph. More new text around a copy makes it
+ * a partial copy, which keeps its kind (the UI says how much is copied).
+ * Measured on the fixtures: "line plus an added sentence" (2 cases) has
+ * one page sentence outside; "line followed by new text" (8 partial cases)
+ * two or more, or a part of the source paragraph only.
+ */
+function kindOf(core: MatchKind, units: Span[], spans: Span[], parts: SourcePart[], byKey: Map<number, SourceParagraph>): MatchKind {
+  if (core !== 'verbatim') return core;
+  const outside = units.filter((u) => !spans.some((s) => s.start < u.end && u.start < s.end)).length;
+  const keys = [...new Set(parts.map((p) => p.key))];
+  const sourceChars = keys.reduce((n, k) => n + normalizeText(byKey.get(k)!.text).length, 0);
+  const copiedChars = parts.reduce((n, p) => n + normalizeText(byKey.get(p.key)!.text.slice(p.start, p.end)).length, 0);
+  if (outside === 1 && copiedChars >= WHOLE_SOURCE * sourceChars) return 'edited';
+  const dropped = parts.some(
+    (p, i) => i > 0 && parts[i - 1].key === p.key && words(byKey.get(p.key)!.text.slice(parts[i - 1].end, p.start)).length >= DROPPED_WORDS,
+  );
+  return dropped ? 'edited' : core;
+}
+/** The text of `range` with `cuts` (inside it, in order) left out. */
+function without(text: string, range: { start: number; end: number }, cuts: Array<{ start: number; end: number }>): string {
+  let out = '';
+  let at = range.start;
+  for (const c of [...cuts].sort((a, b) => a.start - b.start)) {
+    if (c.start < at || c.end > range.end) continue;
+    out += `${text.slice(at, c.start)} `;
+    at = c.end;
+  }
+  return out + text.slice(at, range.end);
+}
+
+/** Share of a sentence a quoted run must be to stand for it: a run of 8 words in a 32-word sentence. */
+const QUOTE_SHARE = 0.25;
+/** Share of the source paragraph a copy holds to be the whole of it, but for spacing and a dropped word. */
+const WHOLE_SOURCE = 0.9;
+/** Words between two copied stretches of one source paragraph that make a dropped sentence (a unit is at least 5). */
+const DROPPED_WORDS = 5;
 
 /**
  * Exact verification of LSH candidates ("seed, extend, filter"): every
@@ -132,8 +174,30 @@ export function alignBlock(
   for (const docId of new Set([...best.keys(), ...quoted.keys()])) {
     const perUnit = best.get(docId) ?? new Map<number, { o: number; part: SourcePart }>();
     for (const [u, v] of [...perUnit]) if (v.o < THRESHOLDS.aloneOverlap && !perUnit.has(u - 1) && !perUnit.has(u + 1)) perUnit.delete(u);
-    const inUnits = (s: Span) => [...perUnit.keys()].some((u) => units[u].start <= s.start && s.end <= units[u].end);
-    const runs = (quoted.get(docId) ?? []).filter((q) => !inUnits(q.span));
+    const all = quoted.get(docId) ?? [];
+    const inUnit = (u: number, q: { span: Span }) => units[u].start <= q.span.start && q.span.end <= units[u].end;
+    // A sentence that aligns as reworded but holds a quoted run, the rest new writing, is a quote: the run is
+    // the copy. Spins keep runs too (a fifth to a half of a fixture's reworded sentence), but the rest of the
+    // sentence is still a version of the rest of the source: those stay reworded (all 17 fixtures).
+    for (const [u, v] of [...perUnit]) {
+      const inside = all.filter((q) => inUnit(u, q));
+      const quotedChars = inside.reduce((n, q) => n + q.span.end - q.span.start, 0);
+      if (quotedChars < QUOTE_SHARE * (units[u].end - units[u].start)) continue;
+      const source = byKey.get(v.part.key)!.text;
+      if (classify(units[u].text, source.slice(v.part.start, v.part.end)) !== 'reworded') continue;
+      const pageRest = without(
+        blockText,
+        units[u],
+        inside.map((q) => q.span),
+      );
+      const sourceRest = without(
+        source,
+        v.part,
+        inside.filter((q) => q.part.key === v.part.key).map((q) => q.part),
+      );
+      if (containment(charGrams(canonical(pageRest)), charGrams(canonical(sourceRest))) < THRESHOLDS.unitOverlap) perUnit.delete(u);
+    }
+    const runs = all.filter((q) => ![...perUnit.keys()].some((u) => inUnit(u, q)));
     if (perUnit.size === 0 && runs.length === 0) continue;
     const spans = mergeSpans(
       [...[...perUnit.keys()].map((u) => ({ start: units[u].start, end: units[u].end, text: units[u].text })), ...runs.map((q) => q.span)],
@@ -143,7 +207,7 @@ export function alignBlock(
     const pageText = spans.map((s) => s.text).join(' ');
     const sourceText = parts.map((s) => byKey.get(s.key)!.text.slice(s.start, s.end)).join(' ');
     const covered = spans.reduce((n, s) => n + s.end - s.start, 0);
-    const kind = classify(pageText, sourceText);
+    const kind = kindOf(classify(pageText, sourceText), units, spans, parts, byKey);
     const score = kind === 'verbatim' ? 1 : overlap(charGrams(canonical(pageText)), charGrams(canonical(sourceText)));
     out.push({
       docId,
@@ -156,5 +220,7 @@ export function alignBlock(
       sourceText,
     });
   }
-  return out.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.docId.localeCompare(b.docId));
+  // Best explained first: the share of the block, times how close. A verbatim quote that is 60% of a sentence
+  // beats a spin of that sentence's source that overlaps it at 0.51.
+  return out.sort((a, b) => b.coverage * b.score - a.coverage * a.score || b.coverage - a.coverage || a.docId.localeCompare(b.docId));
 }
