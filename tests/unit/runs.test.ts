@@ -27,6 +27,12 @@ describe('quoted runs', () => {
     expect(runs('Commentators recalled that Xi and Putin met 37 times as national leaders, and the two men agreed.')).toHaveLength(1);
   });
 
+  it('does not take a long name with its office for a quote', () => {
+    const source = 'Representative Mike Gallagher, a Wisconsin Republican and member of the House Intelligence Committee, said he was not familiar with it.';
+    const page = 'Representative Mike Gallagher, a Wisconsin Republican and member of the House Intelligence Committee, introduced a shipbuilding bill.';
+    expect(runs(page, source)).toEqual([]);
+  });
+
   it('finds nothing shorter than eight words, or than forty characters', () => {
     expect(runs('Reporters noted Xi and Putin met 37 times as leaders of their nations.')).toEqual([]);
     expect(runs('and it is not in the way of', 'Yes, and it is not in the way of anything.')).toEqual([]);
