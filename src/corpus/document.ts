@@ -1,4 +1,5 @@
 import type { CorpusDocument, DocumentMeta } from '../types';
+import { splitTitle } from './title';
 
 export type { CorpusDocument, DocumentMeta };
 
@@ -13,9 +14,10 @@ export function documentId(fileName: string): string {
 }
 
 /**
- * Parses a plain-text corpus file: the first non-empty line is the title,
- * every further non-empty line a paragraph. Rejects, with a reason a person
- * can act on, what cannot be an article.
+ * Parses a plain-text corpus file: every non-empty line is a paragraph, and
+ * the first is the title when it reads as one (src/corpus/title.ts) or is the
+ * manifest's title; otherwise the id (the file name) is the title. Rejects,
+ * with a reason a person can act on, what cannot be an article.
  */
 export function parseDocument(id: string, text: string, meta: Partial<DocumentMeta> = {}): ParseResult {
   const fail = (error: string): ParseResult => ({ ok: false, id, error });
@@ -25,19 +27,14 @@ export function parseDocument(id: string, text: string, meta: Partial<DocumentMe
     return fail(`${id}: ${text.length.toLocaleString('en')} characters is more than the ${MAX_DOCUMENT_CHARS.toLocaleString('en')} allowed`);
   const replaced = (text.match(/\uFFFD/g) ?? []).length;
   if (replaced > 0 && replaced > text.length / 100) return fail(`${id}: the file is not valid UTF-8 text (${replaced} undecodable characters)`);
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  if (lines.length === 0) return fail(`${id}: the file is empty`);
-  if (!/[\p{L}\p{N}]/u.test(lines.join(''))) return fail(`${id}: the file has no words`);
-  const [title, ...paragraphs] = lines;
+  const { title, paragraphs } = splitTitle(text, meta.title);
+  if (paragraphs.length === 0) return fail(`${id}: the file is empty`);
+  if (!/[\p{L}\p{N}]/u.test((title ?? '') + paragraphs.join(''))) return fail(`${id}: the file has no words`);
   return {
     ok: true,
     doc: {
       id,
-      meta: { title, publisher: null, author: null, date: null, url: null, ...meta },
+      meta: { title: title ?? id, publisher: null, author: null, date: null, url: null, ...meta },
       paragraphs,
     },
   };

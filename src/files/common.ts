@@ -180,13 +180,3 @@ export function normalizeDate(s: unknown): string | null {
   if (m && MONTHS[m[1].toLowerCase()]) return ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
   return null;
 }
-
-/**
- * Whether a first line reads as a title: at most 15 words and 200 characters,
- * and not ending like a sentence (. ! ? : or … before any closing quotes).
- */
-export function looksLikeTitle(line: string, maxWords: number, maxChars: number): boolean {
-  if (line.length > maxChars || wordCount(line) > maxWords) return false;
-  const end = line.replace(/["'”’»)\]]+$/u, '');
-  return !/[.!?:…;,]$/u.test(end);
-}

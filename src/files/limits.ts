@@ -58,14 +58,6 @@ export const MAX_ZIP_ENTRIES = 20_000;
 export const INFLATE_CHUNK_BYTES = 4 * 1024;
 
 /**
- * A first line is a title only when it is short: 15 words and 200 characters
- * hold the longest headlines (news headlines average 8–12 words), while a
- * first paragraph is longer and ends in sentence punctuation.
- */
-export const MAX_TITLE_WORDS = 15;
-export const MAX_TITLE_CHARS = 200;
-
-/**
  * An HTML page whose article has fewer words than this is not an article: a
  * news brief has 40 words or more, while a navigation or login page that
  * Readability still returns has a handful.

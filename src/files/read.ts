@@ -25,9 +25,10 @@ const CORPUS_FIELDS = ['title', 'publisher', 'author', 'date', 'url'] as const;
 /**
  * A .txt file of a zipped corpus folder (.txt files beside a manifest.json
  * of id → metadata, as seeds/ is), read as loadCorpusFiles reads the folder:
- * the id is the file name without .txt, the first line is always the title,
- * and the manifest's fields of the right type (text, or null but for the
- * title) replace what the file gave.
+ * the id is the file name without .txt, the first line is the title when it
+ * reads as one or is the manifest's title (src/corpus/title.ts), and the
+ * manifest's fields of the right type (text, or null but for the title)
+ * replace what the file gave.
  */
 function corpusText(name: string, bytes: Uint8Array, manifest: Record<string, unknown>): ReadResult {
   const decoded = decodeUtf8(name, bytes, maxBytes('text'));

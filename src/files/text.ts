@@ -2,8 +2,8 @@
  * Plain text and Markdown: one article per file, id from the path.
  */
 import { MAX_DOCUMENT_CHARS } from '../corpus/document';
-import { hasWords, httpUrl, lines, looksLikeTitle, nameTitle, normalizeDate, pathId, problem, squash } from './common';
-import { MAX_TITLE_CHARS, MAX_TITLE_WORDS } from './limits';
+import { splitTitle, titleOf } from '../corpus/title';
+import { hasWords, httpUrl, nameTitle, normalizeDate, pathId, problem, squash } from './common';
 import type { ImportedArticle, Problem } from './types';
 
 export type ArticleOrProblem = { article: ImportedArticle } | { problem: Problem };
@@ -38,19 +38,13 @@ export function articleOf(path: string, found: Found, id = pathId(path)): Articl
   };
 }
 
-/** Splits off the first line as the title when it reads like one. */
-function titled(all: string[]): Found {
-  if (all.length > 1 && looksLikeTitle(all[0], MAX_TITLE_WORDS, MAX_TITLE_CHARS)) return { title: all[0], paragraphs: all.slice(1) };
-  return { title: null, paragraphs: all };
-}
-
 /**
- * A .txt file: every non-empty line is a paragraph, as in the corpus folder;
- * the first is the title only when it reads like one (short, not ending like
- * a sentence), else the title is the file name.
+ * A .txt file, read as the corpus folder is (src/corpus/title.ts): every
+ * non-empty line is a paragraph; the first is the title only when it reads
+ * like one, else the title is the file name.
  */
 export function readText(path: string, text: string): ArticleOrProblem {
-  return articleOf(path, titled(lines(text)));
+  return articleOf(path, splitTitle(text));
 }
 
 /**
@@ -122,7 +116,8 @@ function frontMatter(all: string[]): { fields: Map<string, string>; rest: string
  * paragraph are joined, every list item, heading and table row is a
  * paragraph of its own, fenced code keeps its lines as paragraphs. A leading
  * `# ` heading (or front matter `title:`) is the title; else the first
- * paragraph when it reads like a title; else the file name.
+ * paragraph when it reads like a title (the corpus's rule; a blank line ends
+ * every Markdown paragraph, so one sets nothing apart); else the file name.
  */
 export function readMarkdown(path: string, text: string): ArticleOrProblem {
   const { fields, rest } = frontMatter(text.split(/\r\n|\r|\n/));
@@ -184,7 +179,7 @@ export function readMarkdown(path: string, text: string): ArticleOrProblem {
   let title: string | null = fields.get('title') || null;
   if (!title && blocks[0]?.heading === 1) title = blocks.shift()!.text;
   const paragraphs = blocks.map((b) => b.text);
-  const found: Found = title ? { title, paragraphs } : titled(paragraphs);
+  const found: Found = title ? { title, paragraphs } : titleOf(paragraphs, false);
   found.author = fields.get('author') || null;
   found.publisher = fields.get('publisher') || null;
   found.date = normalizeDate(fields.get('date'));
