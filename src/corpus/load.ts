@@ -9,7 +9,7 @@ export interface CorpusFile {
 export type Manifest = Record<string, Partial<DocumentMeta>>;
 
 /** Bump when fingerprints or furniture rules change: stored indexes are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 const META_FIELDS = ['title', 'publisher', 'author', 'date', 'url'] as const;
 
