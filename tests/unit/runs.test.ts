@@ -33,7 +33,7 @@ describe('quoted runs', () => {
     expect(runs(page, source)).toEqual([]);
   });
 
-  it('finds nothing shorter than eight words, or than forty characters', () => {
+  it('finds nothing shorter than eight words, or than thirty characters', () => {
     expect(runs('Reporters noted Xi and Putin met 37 times as leaders of their nations.')).toEqual([]);
     expect(runs('and it is not in the way of', 'Yes, and it is not in the way of anything.')).toEqual([]);
   });
