@@ -24,7 +24,7 @@ export class ClosedShadow {
     return new ClosedShadow(page, await page.context().newCDPSession(page));
   }
 
-  /** Every closed shadow root in the page, as protocol node ids. */
+  /** Every closed shadow root in the page and its frames, as protocol node ids. */
   async roots(): Promise<number[]> {
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const out: number[] = [];
@@ -34,6 +34,8 @@ export class ClosedShadow {
         walk(s);
       }
       for (const c of n.children ?? []) walk(c);
+      // A frame's document: Reprint runs in same-origin frames too, with roots of their own.
+      if (n.contentDocument) walk(n.contentDocument);
     };
     walk(root);
     return out;
@@ -46,6 +48,24 @@ export class ClosedShadow {
       if (found.nodeId) return found.nodeId;
     }
     return null;
+  }
+
+  /** Runs `fn` on every element matching `selector` in every closed shadow root (the page's and its frames'). */
+  async callAll<T>(selector: string, fn: (this: Element) => T): Promise<T[]> {
+    const out: T[] = [];
+    for (const root of await this.roots()) {
+      const { nodeIds } = (await this.cdp.send('DOM.querySelectorAll', { nodeId: root, selector })) as { nodeIds: number[] };
+      for (const nodeId of nodeIds) {
+        const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+        const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: fn.toString(),
+          returnByValue: true,
+        })) as { result: { value: T } };
+        out.push(result.value);
+      }
+    }
+    return out;
   }
 
   async waitFor(selector: string, timeout = 3000): Promise<number> {

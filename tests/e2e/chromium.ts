@@ -38,7 +38,8 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   const id = await extensionPage.evaluate(async (u) => {
     for (let tries = 0; tries < 100; tries++) {
       for (const t of await chrome.tabs.query({})) {
-        const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
+        // The top page's script: a tab's frames run one each.
+        const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }, { frameId: 0 }).catch(() => undefined);
         if (answer?.url === u) return t.id;
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -86,7 +87,7 @@ export async function launchChromium({ headless = true } = {}): Promise<Chromium
         const self = await chrome.tabs.getCurrent();
         for (const t of await chrome.tabs.query({})) {
           if (t.id === self?.id) continue;
-          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }).catch(() => undefined);
+          const answer = await chrome.tabs.sendMessage(t.id!, { type: 'tab/report' }, { frameId: 0 }).catch(() => undefined);
           if (answer) return t.id;
         }
         return undefined;

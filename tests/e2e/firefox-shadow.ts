@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 
 /** What puppeteer-core's BiDi browser exposes inside: its WebDriver BiDi connection. */
 interface BidiConnection {
@@ -34,17 +34,19 @@ export class FirefoxShadow {
   private constructor(
     private readonly page: Page,
     private readonly bidi: BidiConnection,
+    private readonly frame: Frame,
   ) {}
 
-  static of(page: Page): FirefoxShadow {
+  /** Reprint's UI in the page, or in one of its frames (a same-origin frame has a content script, and roots, of its own). */
+  static of(page: Page, frame: Frame = page.mainFrame()): FirefoxShadow {
     const bidi = (page.browser() as unknown as { connection?: BidiConnection }).connection;
     if (!bidi?.send) throw new Error('Not a WebDriver BiDi session: launch Firefox with puppeteer-core and browser: "firefox"');
-    return new FirefoxShadow(page, bidi);
+    return new FirefoxShadow(page, bidi, frame);
   }
 
-  /** The page's top-level browsing context id. */
+  /** The browsing context id of the page or frame. */
   private get context(): string {
-    return (this.page.mainFrame() as unknown as { _id: string })._id;
+    return (this.frame as unknown as { _id: string })._id;
   }
 
   private async callFunction(functionDeclaration: string, args: object[], serializationOptions: object = {}): Promise<RemoteValue> {

@@ -40,7 +40,8 @@ async function tabOf(extensionPage: Page, url: string): Promise<number> {
     const { tabs } = (globalThis as any).browser;
     for (let tries = 0; tries < 150; tries++) {
       for (const t of await tabs.query({})) {
-        const answer = await tabs.sendMessage(t.id, { type: 'tab/report' }).catch(() => undefined);
+        // The top page's script: a tab's frames run one each.
+        const answer = await tabs.sendMessage(t.id, { type: 'tab/report' }, { frameId: 0 }).catch(() => undefined);
         if (answer?.url === u) return t.id as number;
       }
       await new Promise((r) => setTimeout(r, 100));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SEED_PARAGRAPHS = readFileSync(path.resolve(import.meta.dirname, '../../seeds/000_1314c5edfdd34a8c.txt'), 'utf8')
+/** Seed 000's paragraphs of more than 30 words: corpus text, verbatim. */
+export const SEED_PARAGRAPHS = readFileSync(path.resolve(import.meta.dirname, '../../seeds/000_1314c5edfdd34a8c.txt'), 'utf8')
   .split('\n')
   .filter((l) => l.split(' ').length > 30);
 
