@@ -1,6 +1,6 @@
 import { summarizeChanges } from '../diff/summary';
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, percent, version } from './describe';
+import { bylineParts, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h, revealed, trusted } from './dom';
 import { describeFact, describeProvenance, KIND_LABEL, plural, shortId } from './words';
 
@@ -96,7 +96,7 @@ export class CompareDialog {
         h('span', {}, `${percent(changes.changedShare)} of words changed`),
         changes.droppedSentences.length ? h('span', {}, `${plural(changes.droppedSentences.length, 'sentence')} dropped`) : null,
         changes.addedSentences.length ? h('span', {}, `${plural(changes.addedSentences.length, 'sentence')} added`) : null,
-        v.coverage < 0.95 ? h('span', {}, `${percent(v.coverage)} of the page paragraph is reprinted`) : null,
+        v.coverage < PARTIAL_BELOW ? h('span', {}, partial(v.coverage, 'of the page paragraph reprinted')) : null,
       ),
       changes.facts.length
         ? h('ul', { class: 'facts', 'aria-label': 'Changed facts' }, ...changes.facts.map((f) => h('li', {}, describeFact(f))))

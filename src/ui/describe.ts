@@ -3,6 +3,11 @@ import type { BlockMatch, VersionMatch } from '../match/matcher';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+/** Below this coverage a copy is partial: new text around it. */
+export const PARTIAL_BELOW = 0.95;
+/** "partial: 45% of this paragraph", or nothing for a whole copy. */
+export const partial = (coverage: number, of = 'of this paragraph') => (coverage < PARTIAL_BELOW ? `partial: ${percent(coverage)} ${of}` : '');
+
 /** Publisher, author and "25 Feb 2022", leaving out what is unknown: each a separate field, to be isolated. */
 export function bylineParts(meta: DocumentMeta): string[] {
   const day = meta.date ? new Date(`${meta.date}T00:00:00Z`) : null;

@@ -1,7 +1,7 @@
 import { KINDS } from '../match/kinds';
 import type { CorpusStatus, HighlightSummary, OwnDocument, PageReport, PageSummary } from '../messages';
 import { field, h } from './dom';
-import { percent, version } from './describe';
+import { partial, PARTIAL_BELOW, percent, version } from './describe';
 import { describeProvenance, KIND_LABEL, shortId } from './words';
 import type { BlockMatch } from '../match/matcher';
 
@@ -188,7 +188,7 @@ export function renderPopup(app: HTMLElement, m: PopupModel): void {
                 { class: 'line' },
                 h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind]),
                 h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'credited' : 'uncredited'),
-                h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < 0.95 ? ` · ${percent(it.coverage)} of text` : ''}`),
+                h('span', { class: 'score' }, `${percent(it.score)}${it.coverage < PARTIAL_BELOW ? ` · ${partial(it.coverage, 'of text')}` : ''}`),
               ),
               field(it.sourceTitle, 'source'),
               field(it.statement, 'statement muted'),

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dispatcher, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
-import { percent } from './describe';
+import { partial, PARTIAL_BELOW, percent } from './describe';
 import { download, field, h } from './dom';
 import { readTabReport } from './tab-report';
 import { KIND_LABEL } from './words';
@@ -63,7 +63,7 @@ function row(it: HighlightSummary): HTMLElement {
       'data-credited': String(it.credited),
     },
     h('td', {}, h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind])),
-    h('td', { class: 'num' }, percent(it.score), it.coverage < 0.95 ? h('div', { class: 'muted' }, `${percent(it.coverage)} of text`) : null),
+    h('td', { class: 'num' }, percent(it.score), it.coverage < PARTIAL_BELOW ? h('div', { class: 'muted' }, partial(it.coverage, 'of text')) : null),
     h('td', {}, h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'Credited' : 'Uncredited')),
     h('td', {}, titled(it.sourceTitle, it.sourcePublisher)),
     h('td', {}, it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher), h('div', { class: 'muted' }, field(it.statement))),

@@ -1,5 +1,5 @@
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, percent, version } from './describe';
+import { bylineParts, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h } from './dom';
 import { describeProvenance, KIND_LABEL } from './words';
 
@@ -71,7 +71,7 @@ export class Tooltip {
         { class: 'row' },
         h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
         ` · ${percent(match.score)} similar`,
-        match.coverage < 0.95 ? ` · ${percent(match.coverage)} of this paragraph` : '',
+        match.coverage < PARTIAL_BELOW ? ` · ${partial(match.coverage)}` : '',
       ),
       field(source.meta.title, 'title'),
       byline.length ? fields(byline, 'row muted') : null,
