@@ -12,6 +12,7 @@ import type { BlockMatch, Matcher } from '../src/match/matcher';
 import type { MatchKind } from '../src/match/kinds';
 import { words } from '../src/text/normalize';
 import { REPO_ROOT } from './lib/corpus';
+export { paragraphsOf } from './lib/plain-text';
 import { syntheticCorpus } from './lib/synth';
 
 export const CASES_PATH = join(REPO_ROOT, 'tests/fixtures/labelled/cases.json');
@@ -199,26 +200,4 @@ export class ShingleBaseline {
     const b = this.best(text);
     return b && b.j >= BASELINE_JACCARD ? b.docId : null;
   }
-}
-
-/**
- * Paragraphs of a plain text the way a page would show them: blocks split at
- * blank lines; inside a block a line break ends a paragraph only after
- * sentence-final punctuation, otherwise it is a hard wrap and the lines join.
- */
-export function paragraphsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    let cur = '';
-    for (const line of block.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())) {
-      if (!line) continue;
-      if (!cur) cur = line;
-      else if (/[.!?:;"'\u201D\u2019)\]]$/.test(cur)) {
-        out.push(cur);
-        cur = line;
-      } else cur += ' ' + line;
-    }
-    if (cur) out.push(cur);
-  }
-  return out;
 }

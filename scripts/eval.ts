@@ -40,7 +40,9 @@ import {
   unrelatedDocuments,
   type CaseResult,
 } from './eval-lib';
-import { readCorpusDir, REPO_ROOT } from './lib/corpus';
+import { FILE_FIXTURES, runFileFixture } from './eval-files';
+import { readCorpusDir, readCorpusFiles, REPO_ROOT } from './lib/corpus';
+import { pageParagraphs, textParagraphs } from './scan';
 
 const started = performance.now();
 const DETAILS = process.argv.includes('--details');
@@ -205,18 +207,14 @@ function readJsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-function decode(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
-
-/** A corpus document from plain text: a title line, then one paragraph per line. */
+/**
+ * Corpus documents from plain texts, each as the file `<id>.txt` holding
+ * exactly the text given, read as `npm run scan -- --corpus DIR` reads such
+ * a folder: no title line is added (src/corpus/title.ts decides whether the
+ * first line is one).
+ */
 function corpusOf(docs: Array<{ id: string; text: string }>): CorpusDocument[] {
-  const files = docs.map(({ id, text }) => ({ name: `${id}.txt`, text: `${id}\n${paragraphsOf(text).join('\n')}` }));
-  const { documents, problems } = loadCorpusFiles(files);
+  const { documents, problems } = loadCorpusFiles(docs.map(({ id, text }) => ({ name: `${id}.txt`, text })));
   if (problems.length) throw new Error(problems.join('; '));
   return documents;
 }
@@ -370,7 +368,11 @@ async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[]
     });
     detail(`- ${cat}: ${quantiles(os)}`);
   }
-  detail('\n## Fixtures: word 3-shingle Jaccard of the aligned text (classify uses the share of content words replaced: edited up to ' + THRESHOLDS.editedReplaced + ')');
+  detail(
+    '\n## Fixtures: word 3-shingle Jaccard of the aligned text (classify uses the share of content words replaced: edited up to ' +
+      THRESHOLDS.editedReplaced +
+      ')',
+  );
   for (const kind of KIND_ORDER) {
     const js = results
       .filter((r) => r.found && r.case.expect.kind === kind)
@@ -401,6 +403,31 @@ async function fixtureDetails(documents: CorpusDocument[], results: CaseResult[]
   }
 }
 
+// ------------------------------------------- (a2) how corpus files are read
+
+/** A file fixture (scripts/eval-files.ts) as a row: pages that copy a file are positives, the others negatives. */
+async function fileFixtureDataset(name: string, dir: string): Promise<Dataset> {
+  const r = await runFileFixture(name, dir);
+  if (r.problems.length) throw new Error(`${dir}: ${r.problems.join('; ')}`);
+  const baseline = ShingleBaseline.ofParagraphs(r.documents);
+  const outcomes = r.pages.map(({ page, match }): Outcome => {
+    const b = baseline.match(page.page);
+    return {
+      gold: page.kind,
+      negative: page.kind === null ? 'other' : undefined,
+      pred: match ? { kind: match.kind, right: match.source === page.source } : null,
+      base: b === null ? null : b === page.source ? 'right' : 'wrong',
+    };
+  });
+  const misses = r.pages.filter(({ page, match }) => (page.kind === null ? match !== null : match?.source !== page.source || match.kind !== page.kind));
+  notes.push(
+    `${name} (${dir}): ${r.documents.length} corpus files read as \`npm run scan -- --corpus ${dir}/corpus\` reads them` +
+      (r.titles.total ? `; titles as expected ${ratio(r.titles.right, r.titles.total)}${r.titles.wrong.length ? ` (${r.titles.wrong.join('; ')})` : ''}` : '') +
+      `; pages missed or wrongly flagged: ${misses.length ? misses.map(({ page, match }) => `${page.id} (got ${match ? `${match.kind} from ${match.source}` : 'nothing'})`).join(', ') : 'none'}.`,
+  );
+  return { name: `${name} (team fixtures, ${dir})`, outcomes, hasNegatives: r.pages.some((x) => x.page.kind === null), hasKinds: true };
+}
+
 // --------------------------------------------------------- (b) public sets
 
 interface Pair {
@@ -413,10 +440,16 @@ interface Pair {
 async function clough(): Promise<Dataset> {
   const dir = join(EVALDATA, 'clough_short_answers');
   const tasks = ['a', 'b', 'c', 'd', 'e'];
-  const docs = corpusOf(tasks.map((t) => ({ id: `orig_task${t}`, text: decode(readFileSync(join(dir, `raw/orig_task${t}.txt`))) })));
+  // The five source files as they come, and each answer file, read as `npm run scan -- --corpus DIR FILE` reads them.
+  const corpus = readCorpusFiles(
+    join(dir, 'raw'),
+    tasks.map((t) => join(dir, `raw/orig_task${t}.txt`)),
+  );
+  if (corpus.problems.length) throw new Error(corpus.problems.join('; '));
+  const docs = corpus.documents;
   const matcher = await matcherFor(docs);
   const baseline = new ShingleBaseline(docs.map((d) => ({ docId: d.id, text: d.paragraphs.join('\n') })));
-  const pairs = readJsonl<Pair & { task: string; label_original: string }>(join(dir, 'pairs.jsonl'));
+  const pairs = readJsonl<Pair & { task: string; label_original: string; suspicious_file: string }>(join(dir, 'pairs.jsonl'));
   const GOLD: Record<string, Gold> = { cut: 'verbatim', light: 'edited', heavy: 'reworded', non: null };
   const CLASS: Record<MatchKind, string> = { verbatim: 'cut', edited: 'light', reworded: 'heavy' };
   const classes = ['cut', 'light', 'heavy', 'non'];
@@ -428,7 +461,8 @@ async function clough(): Promise<Dataset> {
   const wrongTask: string[] = [];
   const outcomes = await inTurn(pairs, async (p): Promise<Outcome> => {
     const right = `orig_task${p.task}`;
-    const paragraphs = paragraphsOf(p.suspicious_text);
+    const file = join(dir, p.suspicious_file);
+    const paragraphs = pageParagraphs(file, readFileSync(file, 'utf8'));
     const { pred, matches } = await predictPage(matcher, paragraphs, right);
     const gold = GOLD[p.label_original];
     const predicted = pred?.right ? CLASS[pred.kind] : 'non';
@@ -474,21 +508,21 @@ async function clough(): Promise<Dataset> {
     detail('\n## Clough: best window overlap of an answer vs its task source, by gold class');
     for (const c of classes) detail(`- ${c}: ${quantiles(overlaps.get(c)!)}`);
     detail(`- any answer vs the four other tasks' sources: ${quantiles(crossTask)}`);
-    detail(`\n## Clough: word 3-shingle Jaccard of the aligned text (matched answers; classify: edited up to ${THRESHOLDS.editedReplaced} of content words replaced)`);
+    detail(
+      `\n## Clough: word 3-shingle Jaccard of the aligned text (matched answers; classify: edited up to ${THRESHOLDS.editedReplaced} of content words replaced)`,
+    );
     for (const c of classes) detail(`- ${c}: ${quantiles(alignedJ.get(c)!)}`);
   }
   return { name: 'Clough & Stevenson (95 answers, 5-source corpus)', outcomes, hasNegatives: true, hasKinds: true };
 }
 
-/** Pairs where the corpus is the one source text and the page the suspicious text. */
-async function pairOutcome(
-  p: Pair,
-  gold: Gold,
-  split: boolean,
-  okKinds?: MatchKind[],
-): Promise<Outcome & { matches: BlockMatch[]; sourceAllFurniture: boolean }> {
+/**
+ * Pairs where the corpus is the one source text and the page the suspicious
+ * text, each as a .txt file given to `npm run scan` would be read.
+ */
+async function pairOutcome(p: Pair, gold: Gold, okKinds?: MatchKind[]): Promise<Outcome & { matches: BlockMatch[]; sourceAllFurniture: boolean }> {
   const index = await MemoryIndex.of(corpusOf([{ id: 'source', text: p.source_text }]));
-  const paragraphs = split ? paragraphsOf(p.suspicious_text) : [p.suspicious_text.replace(/\s+/g, ' ').trim()];
+  const paragraphs = textParagraphs(p.suspicious_text);
   const { pred, matches } = await predictPage(index.matcher, paragraphs, 'source');
   const j = shingleJaccard(p.suspicious_text, p.source_text);
   return {
@@ -505,8 +539,8 @@ async function msrp(): Promise<Dataset> {
   const pairs = readJsonl<Pair>(join(EVALDATA, 'msrp_news/pairs.jsonl'));
   const pos = pairs.filter((p) => p.label === 'paraphrase_same_content');
   const neg = pairs.filter((p) => p.label !== 'paraphrase_same_content');
-  const outcomes = await inTurn(pos, (p) => pairOutcome(p, 'any', false));
-  const negFlagged = (await inTurn(neg, (p) => pairOutcome(p, null, false))).filter((o) => o.pred !== null);
+  const outcomes = await inTurn(pos, (p) => pairOutcome(p, 'any'));
+  const negFlagged = (await inTurn(neg, (p) => pairOutcome(p, null))).filter((o) => o.pred !== null);
   const kinds = KIND_ORDER.map((k) => count(negFlagged, (o) => o.pred!.kind === k)).join('/');
   const unindexed = outcomes.filter((o) => o.sourceAllFurniture);
   notes.push(
@@ -538,7 +572,7 @@ async function webis(): Promise<Dataset[]> {
   const pairs = readJsonl<Pair & { is_paraphrased: string }>(join(EVALDATA, 'webis_cpc11_sample/pairs.jsonl'));
   return inTurn(['Yes', 'No'], async (flag) => {
     const ps = pairs.filter((p) => p.is_paraphrased === flag);
-    const outcomes = await inTurn(ps, (p) => pairOutcome(p, 'any', false));
+    const outcomes = await inTurn(ps, (p) => pairOutcome(p, 'any'));
     const unindexed = count(outcomes, (o) => o.sourceAllFurniture);
     if (unindexed) notes.push(`Webis-CPC ${flag}: ${unindexed} source passages marked furniture (never indexed).`);
     if (DETAILS) {
@@ -561,7 +595,7 @@ async function webis(): Promise<Dataset[]> {
 async function pan(): Promise<Dataset> {
   const pairs = readJsonl<Pair>(join(EVALDATA, 'pan13_text_alignment_sample/pairs.jsonl'));
   // OCR-degraded copies: an "edited" verdict is a right kind here.
-  const outcomes = await inTurn(pairs, (p) => pairOutcome(p, 'verbatim', true, ['verbatim', 'edited']));
+  const outcomes = await inTurn(pairs, (p) => pairOutcome(p, 'verbatim', ['verbatim', 'edited']));
   const asCopy = count(outcomes, (o) => o.pred?.right === true && o.pred.kind !== 'reworded');
   notes.push(
     `PAN-13 02-no-obfuscation: recall as verbatim/edited ${ratio(asCopy, outcomes.length)} (its "kind ok" counts edited as right: the texts are OCR-degraded).`,
@@ -683,6 +717,7 @@ function scaleReport(rows: ScaleRow[], unrelated: Unrelated): string[] {
 // --------------------------------------------------------------------- main
 
 const datasets: Dataset[] = [await fixturesDataset(await fixtureCorpus(0))];
+for (const f of FILE_FIXTURES) datasets.push(await fileFixtureDataset(f.name, f.dir));
 const unrelated = unrelatedParagraphs();
 const scaleRows: ScaleRow[] = [];
 for (const filler of SCALES) {

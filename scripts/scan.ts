@@ -19,6 +19,7 @@ import type { MatchKind } from '../src/match/kinds';
 import { readFiles } from '../src/files/read';
 import type { Problem } from '../src/files/types';
 import { readCorpusDir, SEEDS_DIR, type LoadedCorpus } from './lib/corpus';
+import { paragraphsOf } from './lib/plain-text';
 
 export const USAGE = `Usage: npm run scan -- [--corpus DIR] FILE...
 
@@ -31,9 +32,14 @@ kind is "verbatim", "edited" or "reworded", or null when the paragraph is not
 a reprint (source, score and coverage are then null too).
 
 FILE        an HTML page (blocks are read as the content script reads them)
-            or a .txt file (every non-empty line is a paragraph)
+            or a .txt file (blank lines part paragraphs; a line break ends
+            one only after . ! ? : ; or a closing quote, else the lines of a
+            hard-wrapped paragraph join)
 --corpus DIR  every DIR/*.txt is a corpus document whose id is its file name
-            without .txt; DIR/manifest.json (optional) gives metadata.
+            without .txt: every non-empty line is a paragraph, and the first
+            is the title only when it reads like one (short, no final full
+            stop; a longer one when a blank line follows it), else the file
+            name is. DIR/manifest.json (optional) gives metadata.
             Default: the extension's bundled seeds/
 --corpus FILE a corpus file: a .zip (Reprint's export, a zipped corpus
             folder, or .txt, .md, .html, .json, .jsonl and feed files), or one
@@ -109,14 +115,11 @@ export function htmlParagraphs(html: string): string[] {
   return texts;
 }
 
-/** Paragraphs of a plain-text file: its non-empty lines, white space collapsed. */
-export function textParagraphs(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-}
+/** Paragraphs of a plain-text page: blank lines part them, and hard-wrapped lines join (scripts/lib/plain-text.ts). */
+export const textParagraphs = paragraphsOf;
+
+/** A FILE's paragraphs: a .txt file as plain text, anything else as an HTML page. */
+export const pageParagraphs = (file: string, text: string): string[] => (/\.txt$/i.test(file) ? textParagraphs(text) : htmlParagraphs(text));
 
 export async function scanParagraphs(matcher: Matcher, texts: string[]): Promise<ScannedParagraph[]> {
   const matches = await matcher.match(texts);
@@ -212,8 +215,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       status = 1;
       continue;
     }
-    const texts = /\.txt$/i.test(file) ? textParagraphs(input.text) : htmlParagraphs(input.text);
-    const result: ScanResult = { file, paragraphs: await scanParagraphs(matcher, texts) };
+    const result: ScanResult = { file, paragraphs: await scanParagraphs(matcher, pageParagraphs(file, input.text)) };
     io.out(JSON.stringify(result));
   }
   return status;

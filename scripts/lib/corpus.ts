@@ -19,15 +19,28 @@ export interface LoadedCorpus {
 
 /** Throws only when the folder itself cannot be listed; bad files become problems. */
 export function readCorpusDir(dir = SEEDS_DIR): LoadedCorpus {
-  const problems: string[] = [];
-  const files: CorpusFile[] = [];
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && /\.txt$/i.test(e.name))
     .map((e) => e.name)
     .sort();
-  for (const name of names) {
+  return readCorpusFiles(
+    dir,
+    names.map((name) => path.join(dir, name)),
+  );
+}
+
+/**
+ * Corpus .txt files as a folder of them is read (readCorpusDir), with the
+ * optional manifest.json of `dir`: the evaluation reads a public set's
+ * source texts from beside other files this way, exactly as they come.
+ */
+export function readCorpusFiles(dir: string, paths: string[]): LoadedCorpus {
+  const problems: string[] = [];
+  const files: CorpusFile[] = [];
+  for (const file of paths) {
+    const name = path.basename(file);
     try {
-      files.push({ name, text: readFileSync(path.join(dir, name), 'utf8') });
+      files.push({ name, text: readFileSync(file, 'utf8') });
     } catch (e) {
       problems.push(`${name}: could not be read (${(e as Error).message})`);
     }
