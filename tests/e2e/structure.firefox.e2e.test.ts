@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxHarness } from './firefox';
+import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { readReport, type ReportState } from './report-reads';
 import { startServer } from './server';
@@ -132,6 +132,12 @@ describe('Firefox: page structure', () => {
     const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(2);
     expect(items.every((t) => t?.includes('Copied verbatim'))).toBe(true);
+    // The frame's highlight, clicked in the popup (a real click), is shown by the frame's own script: the page scrolls to it.
+    await setViewport(o.page, { width: 1200, height: 400 });
+    await o.page.evaluate(() => window.scrollTo(0, 0));
+    await (await popup.$$('li button'))[1].click();
+    await o.page.bringToFront();
+    await o.page.waitForFunction(() => window.scrollY > 50, { timeout: 5000, polling: 100 });
     await popup.close();
     await o.report.close();
     await o.page.close();
