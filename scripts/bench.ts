@@ -259,8 +259,11 @@ function corpusRows(c: CorpusResult | string | undefined, index: IndexResult | u
         ms(c.page.warmMs),
         `the same page first, caches cold: ${ms(c.page.firstMs)}`,
         x(c.page.warmMs / c.page.firstMs),
-        verdict(c.page.warmMs <= TARGET.pageMs && c.page.found === 10 && c.page.falsePositives === 0, `≤ ${TARGET.pageMs} ms, 10/10 found, no false alarm`),
-        `one content/scan of 100 paragraphs (10 from the corpus among 90 unrelated) from the popup page, median of 5 after the first; ${c.page.found}/10 found, ${c.page.falsePositives} false positives`,
+        verdict(
+          c.page.warmMs <= TARGET.pageMs && c.page.foundReal === 5 && c.page.falsePositives === 0,
+          `≤ ${TARGET.pageMs} ms, the seeds' 5/5 found, no false alarm`,
+        ),
+        `one content/scan of 100 paragraphs (10 from the corpus, 5 synthetic and 5 the seeds', among 90 unrelated) from the popup page, median of 5 after the first; ${c.page.found}/10 found (${c.page.foundReal}/5 of the seeds'), ${c.page.falsePositives} false positives`,
       ],
       [
         `(c) Chromium: worker memory after the page (${N} in the corpus)`,

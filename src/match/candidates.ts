@@ -79,6 +79,8 @@ export function candidatesFor(
   documents: number,
   accept: (pid: number) => boolean = () => true,
   quotes: Uint32Array[] = [],
+  /** Receives the candidates a quote window supports: only they need a word scan when no sentence aligns. */
+  quotedOut?: Set<number>,
 ): number[] {
   const limit = commonThreshold(documents);
   const support = new Map<number, number>();
@@ -119,8 +121,10 @@ export function candidatesFor(
   // A quoted fragment: QUOTE_HITS of a short window's samples, ranked apart so that it cannot push out a reworded copy.
   const quoted = new Map<number, number>();
   for (const q of quotes) count(q, QUOTE_HITS, 0, quoted);
-  for (const pid of top) quoted.delete(pid);
-  return [...top, ...topCandidates(quoted, QUOTED_CANDIDATES)];
+  for (const pid of top) if (quoted.delete(pid)) quotedOut?.add(pid);
+  const extra = topCandidates(quoted, QUOTED_CANDIDATES);
+  for (const pid of extra) quotedOut?.add(pid);
+  return [...top, ...extra];
 }
 
 /** The `max` best supported, ties by id, without sorting them all (support maps run to thousands of ids). */
