@@ -41,6 +41,7 @@ import {
   type CaseResult,
 } from './eval-lib';
 import { FILE_FIXTURES, runFileFixture } from './eval-files';
+import { quoteReport, quoteResults } from './eval-quotes';
 import { readCorpusDir, readCorpusFiles, REPO_ROOT } from './lib/corpus';
 import { pageParagraphs, textParagraphs } from './scan';
 
@@ -741,6 +742,9 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
 } else {
   notes.push(`Public sets skipped: the folder ${EVALDATA} is absent (expected at ../shared/evaldata relative to the repo root).`);
 }
+
+const hasEvaldata = existsSync(join(EVALDATA, NEWS_DIR));
+notes.push(quoteReport(await quoteResults(readCorpusDir().documents, hasEvaldata ? EVALDATA : null)).join('\n'));
 
 console.log(`# Reprint evaluation\n`);
 console.log(

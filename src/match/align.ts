@@ -207,8 +207,10 @@ export function alignBlock(
     const pageText = spans.map((s) => s.text).join(' ');
     const sourceText = parts.map((s) => byKey.get(s.key)!.text.slice(s.start, s.end)).join(' ');
     const covered = spans.reduce((n, s) => n + s.end - s.start, 0);
-    const kind = kindOf(classify(pageText, sourceText), units, spans, parts, byKey);
+    let kind = kindOf(classify(pageText, sourceText), units, spans, parts, byKey);
     const score = kind === 'verbatim' ? 1 : overlap(charGrams(canonical(pageText)), charGrams(canonical(sourceText)));
+    // As close as this in characters, few words changed, whatever the word count says (a passage cut mid-word).
+    if (kind === 'reworded' && score >= THRESHOLDS.editedScore) kind = 'edited';
     out.push({
       docId,
       kind,
