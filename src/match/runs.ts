@@ -93,6 +93,15 @@ function quoted(text: string, start: number, end: number): boolean {
 }
 const QUOTE_MARK = /["“”„«»‘’']/;
 
+/**
+ * The runs that `page` shares with `source`, in page order, not
+ * overlapping on the page: at least MIN_RUN_CHARS characters and
+ * MIN_RUN_PLAIN_WORDS lower-case content words, and MIN_UNQUOTED_WORDS
+ * words (MIN_RUN_WORDS between quotation marks). Linear in the two
+ * lengths: each page position tries at most SEED_POSITIONS seeds; an
+ * extension under MIN_RUN_WORDS words costs under that many steps, and
+ * one that reaches it is skipped past, whether it counts or not.
+ */
 export function quotedRuns(pageText: string, page: Tokens, source: Tokens): Run[] {
   if (page.length < MIN_RUN_WORDS || source.length < MIN_RUN_WORDS) return [];
   const seeds = new Map<number, number[]>();
@@ -132,9 +141,11 @@ export function quotedRuns(pageText: string, page: Tokens, source: Tokens): Run[
       ) {
         runs.push(run);
         floor = best.to;
-        i = best.to;
-        continue;
       }
+      // Past a long run even when it does not count (a name, no quotation marks): its inner positions hold the
+      // same words again, and extending from each of them was quadratic ("A.A.A…": 1.5 s at 20,000 characters).
+      i = best.to;
+      continue;
     }
     i++;
   }

@@ -159,8 +159,13 @@ describe('sentences', () => {
 describe('quoted runs', () => {
   // The page side is adversarial; the source side is a corpus paragraph as long as the page, of the same pattern (the worst case).
   it('takes linear time', () => expectLinear((s) => quotedRuns(s, tokens(s), tokens(s))));
-  it('takes linear time when every word repeats but no run is long enough', () =>
-    expectLinear((s) => quotedRuns(s, tokens(s), tokens(s.replace(/(\S+ \S+ \S+ \S+ \S+ \S+ \S+)/g, '$1 x')))));
+  // The source breaks every run after 7 words, so each page position seeds and extends without reaching 8.
+  const broken = (s: string) =>
+    s
+      .split(' ')
+      .map((w, i) => (i % 7 === 6 ? `${w} x` : w))
+      .join(' ');
+  it('takes linear time when every word repeats but no run is long enough', () => expectLinear((s) => quotedRuns(s, tokens(s), tokens(broken(s)))));
 });
 
 describe('furniture', () => {
