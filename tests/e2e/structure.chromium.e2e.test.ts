@@ -5,6 +5,7 @@ import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { readReport, type ReportState } from './report-reads';
 import { startServer } from './server';
+import { SEED_PARAGRAPHS } from './pages';
 import { crossRoutes, structureRoutes } from './structure-pages';
 
 let cr: ChromiumHarness;
@@ -129,6 +130,24 @@ describe('Chromium: page structure', () => {
     await popup.locator('li button').last().click();
     await o.page.waitForFunction(() => window.scrollY > 50, null, { timeout: 5000 });
     await popup.close();
+    await o.close();
+  });
+
+  it('keeps each frame’s count through a stopped worker: a frame’s next pass adds to what the other frames reported before', async () => {
+    const o = await open('/frame.html');
+    await o.until((r) => has('top')(r) && has('in-frame')(r));
+    await expect.poll(() => badge(o.report)).toBe('2');
+    await cr.stopServiceWorker();
+    const same = o.page.frames().find((f) => f.url().includes('/frame-child.html'))!;
+    await same.evaluate((text) => {
+      const p = document.createElement('p');
+      p.id = 'later-in-frame';
+      p.textContent = text;
+      document.querySelector('article')!.append(p);
+    }, SEED_PARAGRAPHS[10]);
+    // The restarted worker knows the top page's count from session storage, not from a global it lost.
+    await expect.poll(() => badge(o.report), { timeout: 10_000 }).toBe('3');
+    expect(ids(await o.until(has('later-in-frame')))).toEqual(['top', 'in-frame', 'later-in-frame']);
     await o.close();
   });
 
