@@ -8,7 +8,7 @@
  * Both browsers' suites serve them.
  */
 import { SEED_PARAGRAPHS } from './pages';
-import type { Routes } from './server';
+import { startServer, type Routes } from './server';
 
 /** The corpus paragraph each case holds, by the id of the element it is in. */
 export const COPIES = {
@@ -106,3 +106,16 @@ setTimeout(() => customElements.define('story-later', class extends HTMLElement 
 export const crossRoutes = (): Routes => ({
   '/cross-child.html': () => page('Elsewhere', `<article><p id="cross">${COPIES.cross}</p></article>`),
 });
+
+/** The structure pages' server, and a second one on another port (so another origin) for the cross-origin frame. */
+export async function startStructureServers(): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
+  const other = await startServer(crossRoutes());
+  const server = await startServer(structureRoutes((p) => other.url(p)));
+  return {
+    url: (path) => server.url(path),
+    close: async () => {
+      await server.close();
+      await other.close();
+    },
+  };
+}

@@ -4,25 +4,20 @@ import type { Frame, Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { readReport, type ReportState } from './report-reads';
-import { startServer } from './server';
 import { SEED_PARAGRAPHS } from './pages';
-import { crossRoutes, structureRoutes } from './structure-pages';
+import { startStructureServers } from './structure-pages';
 
 let cr: ChromiumHarness;
-let server: Awaited<ReturnType<typeof startServer>>;
-/** A second server: another port, so another origin. */
-let other: Awaited<ReturnType<typeof startServer>>;
+let server: Awaited<ReturnType<typeof startStructureServers>>;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
-  other = await startServer(crossRoutes());
-  server = await startServer(structureRoutes((p) => other.url(p)));
+  server = await startStructureServers();
   cr = await launchChromium();
 });
 afterAll(async () => {
   await cr?.close();
   await server?.close();
-  await other?.close();
 });
 
 interface Opened {

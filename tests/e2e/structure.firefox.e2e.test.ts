@@ -4,25 +4,20 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { readReport, type ReportState } from './report-reads';
-import { startServer } from './server';
-import { crossRoutes, structureRoutes } from './structure-pages';
+import { startStructureServers } from './structure-pages';
 
 let ff: FirefoxHarness;
-let server: Awaited<ReturnType<typeof startServer>>;
-/** A second server: another port, so another origin. */
-let other: Awaited<ReturnType<typeof startServer>>;
+let server: Awaited<ReturnType<typeof startStructureServers>>;
 
 beforeAll(async () => {
   // Puppeteer, unlike Playwright, does not create a screenshot's folder.
   mkdirSync('test-results', { recursive: true });
-  other = await startServer(crossRoutes());
-  server = await startServer(structureRoutes((p) => other.url(p)));
+  server = await startStructureServers();
   ff = await launchFirefox();
 });
 afterAll(async () => {
   await ff?.close();
   await server?.close();
-  await other?.close();
 });
 
 let opened = 0;
