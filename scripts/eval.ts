@@ -42,6 +42,7 @@ import {
 } from './eval-lib';
 import { FILE_FIXTURES, runFileFixture } from './eval-files';
 import { quoteReport, quoteResults } from './eval-quotes';
+import { compareFacts, type FactChange } from '../src/diff/facts';
 import { readCorpusDir, readCorpusFiles, REPO_ROOT } from './lib/corpus';
 import { pageParagraphs, textParagraphs } from './scan';
 
@@ -715,6 +716,26 @@ function scaleReport(rows: ScaleRow[], unrelated: Unrelated): string[] {
   return [...out, ''];
 }
 
+// ------------------------------------------------------------- changed facts
+
+/** Precision and recall of changed facts on the team's labelled pairs (tests/fixtures/labelled/changes.json). */
+function factReport(): string {
+  const { facts } = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/labelled/changes.json'), 'utf8')) as {
+    facts: Array<{ source: string; page: string; expect: FactChange[] }>;
+  };
+  const same = (a: FactChange, b: FactChange) => a.type === b.type && a.from === b.from && a.to === b.to;
+  let shown = 0;
+  let right = 0;
+  let expected = 0;
+  for (const f of facts) {
+    const got = compareFacts(f.source, f.page);
+    shown += got.length;
+    right += got.filter((g) => f.expect.some((e) => same(e, g))).length;
+    expected += f.expect.length;
+  }
+  return `Changed facts on ${facts.length} labelled pairs (punctuation, quote styles, abbreviations, articles and a name's form are not changes): precision ${ratio(right, shown)}, recall ${ratio(right, expected)} (target: precision ≥ 0.95).`;
+}
+
 // --------------------------------------------------------------------- main
 
 const datasets: Dataset[] = [await fixturesDataset(await fixtureCorpus(0))];
@@ -743,6 +764,7 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
   notes.push(`Public sets skipped: the folder ${EVALDATA} is absent (expected at ../shared/evaldata relative to the repo root).`);
 }
 
+notes.push(factReport());
 const hasEvaldata = existsSync(join(EVALDATA, NEWS_DIR));
 notes.push(quoteReport(await quoteResults(readCorpusDir().documents, hasEvaldata ? EVALDATA : null)).join('\n'));
 

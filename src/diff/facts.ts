@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from '../text/function-words';
 import { words } from '../text/normalize';
 
 /**
@@ -24,7 +25,7 @@ export interface FactChange {
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const NUMBER_WORD =
-  '(?:half[- ]a[- ]dozen|a[- ]half[- ]dozen|half[- ]dozen|dozens?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|several|many|few|numerous|multiple|a handful of|a number of|some)';
+  '(?:half[- ]a[- ]dozen|a[- ]half[- ]dozen|half[- ]dozen|dozens?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|several|many|few|numerous|multiple|a handful of|a number of|some)';
 // Order matters: quotes, money and dates claim their text before numbers and names do.
 // Runs that may fail after them are bounded ({0,40}, {1,200}): unbounded, a
 // failed match re-read the run from each of its positions, and 80 KB of "1,"
@@ -63,10 +64,22 @@ function keyOf(type: FactType, text: string): string {
       .replace(/['’.]/g, '')
       .replace(/-/g, ' '),
   );
-  // Names compare without titles and without a final s ("Moscows" for "Moscow's").
-  if (type === 'name') ws = ws.filter((w) => !TITLES.has(w)).map((w) => w.replace(/s$/, ''));
+  // Names compare without titles, without a word that only starts the sentence ("As ZeroHedge"), and
+  // without a final s ("Moscows" for "Moscow's").
+  if (type === 'name') {
+    while (ws.length > 1 && FUNCTION_WORDS.has(ws[0])) ws.shift();
+    ws = ws.filter((w) => !TITLES.has(w)).map((w) => w.replace(/s$/, ''));
+  }
   if (type === 'number') ws = ws.filter((w) => w !== 'a');
   return ws.join(' ');
+}
+
+/** A name without the words that only open its sentence: "As Wang Yi" is Wang Yi. */
+function withoutOpening(name: string): string {
+  const ws = name.split(/\s+/);
+  let i = 0;
+  while (i < ws.length - 1 && FUNCTION_WORDS.has(ws[i].toLowerCase())) i++;
+  return ws.slice(i).join(' ');
 }
 
 /** Whether any character of [start, end) is already claimed. */
@@ -89,7 +102,7 @@ export function extractFacts(text: string): Fact[] {
       const start = m.index;
       const end = start + m[0].length;
       if (claimed(taken, start, end)) continue;
-      const t = (type === 'quote' ? m[1] : m[0]).trim();
+      const t = type === 'quote' ? m[1].trim() : type === 'name' ? withoutOpening(m[0].trim()) : m[0].trim();
       const key = keyOf(type, t);
       if (!key) continue;
       taken.fill(1, start, end);
@@ -120,8 +133,19 @@ export function compareFacts(source: string, page: string): FactChange[] {
   // "Putin" keeps "Mr. Putin"; "Moscows" keeps "Moscow's".
   const contained = (key: string, keys: string[]) =>
     keys.some((k) => k === key || (Math.min(k.length, key.length) > 2 && (k.includes(key) || key.includes(k))));
-  const removed = a.filter((f) => !contained(f.key, pageKeys));
-  const added = b.filter((f) => !contained(f.key, sourceKeys));
+  // A fact the other side states in its words is not a change, though it was not read there as a fact: "US"
+  // opening a sentence is not taken for a name, and a quotation's words may stand without quotation marks.
+  const said = (text: string) => {
+    const byType = new Map<FactType, string>();
+    return (f: Fact) => {
+      if (!byType.has(f.type)) byType.set(f.type, ` ${keyOf(f.type, text)} `);
+      return byType.get(f.type)!.includes(` ${f.key} `);
+    };
+  };
+  const inPage = said(page);
+  const inSource = said(source);
+  const removed = a.filter((f) => !contained(f.key, pageKeys) && !inPage(f));
+  const added = b.filter((f) => !contained(f.key, sourceKeys) && !inSource(f));
   const changes: FactChange[] = [];
   for (const r of removed) {
     // Substitutions read as changes only where one value can replace another.

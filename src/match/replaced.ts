@@ -1,5 +1,5 @@
 import { words } from '../text/normalize';
-import { FUNCTION_WORDS } from './function-words';
+import { FUNCTION_WORDS } from '../text/function-words';
 
 /** Content words, with a plural or possessive "s" dropped, so "officials" and "official's" meet. */
 function contentWords(text: string): Map<string, number> {

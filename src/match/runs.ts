@@ -1,5 +1,5 @@
 import { hashString } from '../fingerprint/hash';
-import { FUNCTION_WORDS } from './function-words';
+import { FUNCTION_WORDS } from '../text/function-words';
 
 /**
  * Quoted runs: the same words, in the same order, in a page block and a
