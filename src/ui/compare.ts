@@ -1,8 +1,8 @@
 import { summarizeChanges } from '../diff/summary';
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, partial, PARTIAL_BELOW, percent, version } from './describe';
+import { bylineParts, nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h, revealed, trusted } from './dom';
-import { describeFact, describeProvenance, KIND_LABEL, plural, shortId } from './words';
+import { describeFact, describeProvenance, KIND_LABEL, plural } from './words';
 
 /**
  * The comparison: the page's paragraph against a corpus version as a word
@@ -85,7 +85,7 @@ export class CompareDialog {
       h(
         'div',
         { class: 'provenance' },
-        h('strong', {}, field(describeProvenance(match.provenance))),
+        h('strong', {}, field(describeProvenance(match.provenance, nameOf(match)))),
         h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
       ),
       h(
@@ -110,7 +110,7 @@ export class CompareDialog {
           return h(
             'button',
             { type: 'button', 'aria-pressed': String(o.docId === v.docId), title: o.meta.title, onclick: () => this.open(t, o.docId) },
-            field(shortId(o.docId)),
+            field(nameOf(match)(o.docId)),
             ` · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}`,
             o.meta.date ? ' · ' : null,
             o.meta.date ? field(o.meta.date) : null,

@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../corpus/document';
 import type { BlockMatch, VersionMatch } from '../match/matcher';
+import { quotedTitle, shortId } from './words';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -21,4 +22,12 @@ export const byline = (meta: DocumentMeta): string => bylineParts(meta).join(' Â
 
 export function version(match: BlockMatch, docId: string): VersionMatch {
   return match.versions.find((v) => v.docId === docId) ?? match.versions[0];
+}
+
+/** How a reader knows one of a match's documents: its publisher, or its title in quotation marks; an id only when neither is known. */
+export function nameOf(match: BlockMatch): (docId: string) => string {
+  return (docId) => {
+    const meta = match.versions.find((v) => v.docId === docId)?.meta;
+    return meta?.publisher ?? (meta?.title ? quotedTitle(meta.title) : shortId(docId));
+  };
 }

@@ -1,8 +1,8 @@
 import { KINDS } from '../match/kinds';
 import type { CorpusStatus, HighlightSummary, OwnDocument, PageReport, PageSummary } from '../messages';
 import { field, h } from './dom';
-import { partial, PARTIAL_BELOW, percent, version } from './describe';
-import { describeProvenance, KIND_LABEL, shortId } from './words';
+import { nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
+import { describeProvenance, KIND_LABEL } from './words';
 import type { BlockMatch } from '../match/matcher';
 
 function summaryView(s: PageSummary, count: number): HTMLElement {
@@ -26,7 +26,7 @@ function summaryView(s: PageSummary, count: number): HTMLElement {
       ? h(
           'ol',
           { class: 'timeline', 'aria-label': 'Versions by date' },
-          ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), ' ', field(shortId(t.docId)), ' · ', field(t.title))),
+          ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), ' ', field(t.title))),
           s.undated.length ? h('li', { class: 'muted' }, `${s.undated.length} undated version${s.undated.length === 1 ? '' : 's'}`) : null,
         )
       : h('p', { class: 'muted' }, 'No version carries a date.'),
@@ -91,7 +91,7 @@ function checkedView({ text, match }: { text: string; match: BlockMatch | null }
       h('span', { class: 'score' }, `${percent(match.score)} similar`),
     ),
     field(source.meta.title, 'source'),
-    field(describeProvenance(match.provenance), 'statement muted'),
+    field(describeProvenance(match.provenance, nameOf(match)), 'statement muted'),
     field(excerpt, 'excerpt'),
   );
 }

@@ -1,7 +1,7 @@
 import type { Tracked } from '../dom/highlighter';
 import type { MatchKind } from '../match/kinds';
 import type { HighlightSummary, PageSummary } from '../messages';
-import { version } from './describe';
+import { nameOf, version } from './describe';
 import { describeProvenance } from './words';
 
 const EXCERPT_CHARS = 140;
@@ -21,7 +21,7 @@ export function summarize({ id, block, match, credited }: Tracked): HighlightSum
     originalTitle: original.title,
     originalPublisher: original.publisher ?? null,
     truncated: match.truncated === true,
-    statement: describeProvenance(match.provenance),
+    statement: describeProvenance(match.provenance, nameOf(match)),
     credited,
     score: match.score,
     coverage: match.coverage,

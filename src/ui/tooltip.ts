@@ -1,5 +1,5 @@
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, partial, PARTIAL_BELOW, percent, version } from './describe';
+import { bylineParts, nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h } from './dom';
 import { describeProvenance, KIND_LABEL } from './words';
 
@@ -75,7 +75,7 @@ export class Tooltip {
       ),
       field(source.meta.title, 'title'),
       byline.length ? fields(byline, 'row muted') : null,
-      h('div', { class: 'row provenance' }, field(describeProvenance(match.provenance))),
+      h('div', { class: 'row provenance' }, field(describeProvenance(match.provenance, nameOf(match)))),
       h(
         'div',
         { class: 'actions' },

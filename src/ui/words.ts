@@ -21,23 +21,33 @@ export const shortId = (id: string) => (/^\d+_[0-9a-f]+$/i.test(id) ? id.split('
 /** "1 document", "10,000 documents": counts for people, with thousands separated. */
 export const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
-/** "000", "000 and 003", "000, 001 and 003". */
-export function listIds(ids: string[]): string {
-  const short = ids.map(shortId);
-  return short.length <= 1 ? short.join('') : `${short.slice(0, -1).join(', ')} and ${short[short.length - 1]}`;
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** The provenance claim in one sentence a reader can check against the evidence. */
-export function describeProvenance(p: Provenance): string {
+/** A title as a sentence quotes it: in quotation marks, cut at a word past 48 characters. */
+const TITLE_CHARS = 48;
+export function quotedTitle(title: string): string {
+  const cut = title.length > TITLE_CHARS ? `${title.slice(0, TITLE_CHARS).replace(/\s+\S*$/, '')}…` : title;
+  return `“${cut}”`;
+}
+
+/**
+ * The provenance claim in one sentence a reader can check against the
+ * evidence. Documents are named as readers know them (`name`: the
+ * publisher, or the title), never by id.
+ */
+export function describeProvenance(p: Provenance, name: (docId: string) => string): string {
   switch (p.basis) {
     case 'citation':
-      return `Original: ${p.citedOutlet} (cited as source), quoted${p.quotedVerbatim ? ' verbatim' : ''} by ${listIds(p.citedBy)}`;
+      return `Original: ${p.citedOutlet} (cited as source), quoted${p.quotedVerbatim ? ' verbatim' : ''} by ${listNames([...new Set(p.citedBy.map(name))])}`;
     case 'only':
-      return `Only version in the corpus: ${shortId(p.original)}`;
+      return `Only version in your corpus: ${name(p.original)}`;
     case 'date':
-      return `Earliest in corpus: ${shortId(p.original)} (${p.originalDate})${p.undated > 0 ? '; the others are undated' : ''}`;
+      return `Earliest in your corpus: ${name(p.original)} (${p.originalDate})${p.undated > 0 ? '; the others are undated' : ''}`;
     case 'consensus':
-      return `Likely original: ${shortId(p.original)}, the version closest to all the others (no dates or credits to go by)`;
+      return `Likely original: ${name(p.original)}, the version closest to all the others (no dates or credits to go by)`;
   }
 }
 

@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { quotedTitle } from '../../src/ui/words';
 import { NYT_QUOTERS, REWORDERS } from './expectations';
+
+/** A seed as the comparison names it: its publisher, or its title in quotation marks (seeds/manifest.json). */
+const MANIFEST = JSON.parse(readFileSync('seeds/manifest.json', 'utf8')) as Record<string, { title: string; publisher: string | null }>;
+const nameOf = (id: string) => MANIFEST[id].publisher ?? quotedTitle(MANIFEST[id].title);
 
 /**
  * What the comparison of a NYT-derived passage shows (read from its closed
@@ -15,11 +21,15 @@ export interface ComparisonState {
 
 /** The NYT is named as the cited original, 000/003 rank above 001/004, and every version is listed. */
 export function expectNytProvenance(state: ComparisonState, credited: boolean): void {
-  expect(state.provenance).toContain('Original: The New York Times (cited as source), quoted by 000 and 003');
+  expect(state.provenance).toContain(
+    'Original: The New York Times (cited as source), quoted by ZeroHedge News and “President Xi Pushes Putin To “Negotiate” With…”',
+  );
   expect(state.provenance).toContain(credited ? 'This page credits it' : 'This page does not credit it');
   expect(NYT_QUOTERS).toContain(state.original);
   expect(state.credited).toBe(String(credited));
-  const order = state.versions.map((v) => v.slice(0, 3));
-  expect(order.slice(0, 2).sort()).toEqual(['000', '003']);
-  expect(order.slice(2).sort()).toEqual(REWORDERS.map((r) => r.slice(0, 3)));
+  // Version buttons name each version, never by id: quoters first, then the rewrites.
+  const names = state.versions.map((v) => v.split(' · ')[0]);
+  expect(names.slice(0, 2).sort()).toEqual(NYT_QUOTERS.map(nameOf).sort());
+  expect(names.slice(2).sort()).toEqual(REWORDERS.map(nameOf).sort());
+  for (const v of state.versions) expect(v).not.toMatch(/\b00\d\b/);
 }

@@ -82,7 +82,10 @@ describe('the content script in a page', () => {
     await vi.waitFor(async () => expect((await popupPage())?.scanned).toBe(2));
     expect(await highlighted()).toEqual(['quoted']);
     const report = (await popupPage())!;
-    expect(report.items[0]).toMatchObject({ kind: 'verbatim', statement: 'Original: The New York Times (cited as source), quoted by 000 and 003' });
+    expect(report.items[0]).toMatchObject({
+      kind: 'verbatim',
+      statement: 'Original: The New York Times (cited as source), quoted by ZeroHedge News and “President Xi Pushes Putin To “Negotiate” With…”',
+    });
     // Nothing on the page's own elements, and Reprint's hosts are plain divs whose roots are closed.
     expect(reprintAttributes()).toEqual([]);
     expect(document.documentElement.getAttributeNames()).toEqual([]);

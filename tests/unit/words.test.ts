@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankVersions, type Provenance } from '../../src/match/provenance';
-import { badgeTitle, describeFact, describeProvenance, KIND_LABEL, listIds, shortId } from '../../src/ui/words';
+import { badgeTitle, describeFact, describeProvenance, KIND_LABEL, listNames, quotedTitle, shortId } from '../../src/ui/words';
+import { nameOf } from '../../src/ui/describe';
 import { seedHit, seedParagraph } from './helpers/seeds';
 
 const facts = (p: Partial<Provenance>): Provenance => ({
@@ -17,34 +18,45 @@ const facts = (p: Partial<Provenance>): Provenance => ({
   ...p,
 });
 
+/** Names as a reader knows them: a publisher for 000 and 001, a title for the others. */
+const NAMES: Record<string, string> = {
+  '000_1314c5edfdd34a8c': 'ZeroHedge News',
+  '003_9f0e4b2a': '“Xi Pushes Putin”',
+  '000_aa': 'ZeroHedge News',
+  '001_bb': 'The Economic Times',
+};
+const name = (id: string) => NAMES[id] ?? id;
+
 describe('the provenance sentence', () => {
-  it('names a cited outlet and who quoted it, verbatim only when they all did', async () => {
+  it('names a cited outlet and who quoted it by name, verbatim only when they all did', async () => {
     const cited = facts({ basis: 'citation', citedOutlet: 'The New York Times', citedBy: ['000_1314c5edfdd34a8c', '003_9f0e4b2a'] });
-    expect(describeProvenance(cited)).toBe('Original: The New York Times (cited as source), quoted by 000 and 003');
-    expect(describeProvenance({ ...cited, quotedVerbatim: true, citedBy: ['000_aa', '001_bb', 'other'] })).toBe(
-      'Original: The New York Times (cited as source), quoted verbatim by 000, 001 and other',
+    expect(describeProvenance(cited, name)).toBe('Original: The New York Times (cited as source), quoted by ZeroHedge News and “Xi Pushes Putin”');
+    expect(describeProvenance({ ...cited, quotedVerbatim: true, citedBy: ['000_aa', '001_bb', 'other'] }, name)).toBe(
+      'Original: The New York Times (cited as source), quoted verbatim by ZeroHedge News, The Economic Times and other',
     );
   });
 
   it('says when a version is the only one', async () => {
-    expect(describeProvenance(facts({ basis: 'only', original: '002_1a2b' }))).toBe('Only version in the corpus: 002');
+    expect(describeProvenance(facts({ basis: 'only', original: '001_bb' }), name)).toBe('Only version in your corpus: The Economic Times');
   });
 
   it('gives the earliest date, and says so when other versions have none', async () => {
     const dated = facts({ basis: 'date', original: 'a', originalDate: '2022-02-01' });
-    expect(describeProvenance(dated)).toBe('Earliest in corpus: a (2022-02-01)');
-    expect(describeProvenance({ ...dated, undated: 2 })).toBe('Earliest in corpus: a (2022-02-01); the others are undated');
+    expect(describeProvenance(dated, name)).toBe('Earliest in your corpus: a (2022-02-01)');
+    expect(describeProvenance({ ...dated, undated: 2 }, name)).toBe('Earliest in your corpus: a (2022-02-01); the others are undated');
   });
 
   it('falls back to consensus, and says that nothing else was to go by', async () => {
-    expect(describeProvenance(facts({ basis: 'consensus', original: 'y' }))).toBe(
+    expect(describeProvenance(facts({ basis: 'consensus', original: 'y' }), name)).toBe(
       'Likely original: y, the version closest to all the others (no dates or credits to go by)',
     );
   });
 
-  it('words what the matcher finds in the seeds as the pages show it', async () => {
+  it('words what the matcher finds in the seeds with publishers and titles, never ids', async () => {
     const r = await seedHit(seedParagraph('000', 'After one diplomatic exchange'));
-    expect(describeProvenance(r.provenance)).toMatch(/^Original: The New York Times \(cited as source\), quoted by 000 and 003$/);
+    const statement = describeProvenance(r.provenance, nameOf(r));
+    expect(statement).toBe('Original: The New York Times (cited as source), quoted by ZeroHedge News and “President Xi Pushes Putin To “Negotiate” With…”');
+    expect(statement).not.toMatch(/\b00\d\b/);
     const meta = (date: string | null) => ({ title: 't', publisher: null, author: null, date, url: null });
     const byDate = rankVersions(
       [
@@ -53,7 +65,7 @@ describe('the provenance sentence', () => {
       ],
       () => null,
     );
-    expect(describeProvenance(byDate)).toBe('Earliest in corpus: a (2022-02-01)');
+    expect(describeProvenance(byDate, name)).toBe('Earliest in your corpus: a (2022-02-01)');
   });
 });
 
@@ -66,8 +78,11 @@ describe('other words', () => {
     expect(shortId('000_1314c5edfdd34a8c')).toBe('000');
     expect(shortId('harbour')).toBe('harbour');
     expect(shortId('2022_report')).toBe('2022_report');
-    expect(listIds([])).toBe('');
-    expect(listIds(['7_ab'])).toBe('7');
+    expect(listNames([])).toBe('');
+    expect(listNames(['A'])).toBe('A');
+    expect(listNames(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(quotedTitle('A short title')).toBe('“A short title”');
+    expect(quotedTitle('A headline that runs on for far longer than any sentence should quote it')).toBe('“A headline that runs on for far longer than any…”');
   });
 
   it('describes changed, dropped and added facts', async () => {
@@ -127,7 +142,8 @@ describe('layers', () => {
 
   it('no module below src/ui writes English for readers', async () => {
     // The words that used to live below ui, as a tripwire for their return.
-    const words = /Copied verbatim|Lightly edited|Reworded copy|cited as source|Earliest in corpus|Only version in|Likely original|(?:dropped|added): [“"'`$]/;
+    const words =
+      /Copied verbatim|Lightly edited|Reworded copy|cited as source|Earliest in (?:your )?corpus|Only version in|Likely original|(?:dropped|added): [“"'`$]/;
     const offenders = Object.keys(forbidden)
       .flatMap((layer) => files(path.join(src, layer)))
       .filter((f) => words.test(readFileSync(f, 'utf8')))
