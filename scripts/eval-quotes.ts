@@ -6,11 +6,10 @@
  * saved news pages' gold paragraphs (not tuned on). A fragment is found
  * when the block's match names its document and a highlighted span holds it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CorpusDocument } from '../src/corpus/document';
 import { splitSentences } from '../src/text/sentences';
 import { matcherFor } from './eval-lib';
+import { goldParagraphs } from './eval-news';
 
 /** New writing around a quote: [before, after, between quotation marks]. */
 const FRAMES: Array<[string, string, boolean]> = [
@@ -61,22 +60,16 @@ async function measure(corpus: string, docs: CorpusDocument[]): Promise<QuoteRes
   return { corpus, byLength };
 }
 
-/** The seeds, and the Readability pages' gold paragraphs as 12 documents. */
-export async function quoteResults(seeds: CorpusDocument[], evaldata: string | null): Promise<QuoteResult[]> {
+/** The seeds, and the Readability pages' gold paragraphs (`newsDir`) as 12 documents. */
+export async function quoteResults(seeds: CorpusDocument[], newsDir: string | null): Promise<QuoteResult[]> {
   const out = [await measure('seeds (tuned on)', seeds)];
-  if (evaldata) {
-    const lines = readFileSync(join(evaldata, 'readability_news_pages/expected_paragraphs.jsonl'), 'utf8').trim().split('\n');
-    const byPage = new Map<string, { title: string; paragraphs: string[] }>();
-    for (const l of lines) {
-      const r = JSON.parse(l) as { page: string; text: string; title: string };
-      const doc = byPage.get(r.page) ?? { title: r.title, paragraphs: [] };
-      doc.paragraphs.push(r.text);
-      byPage.set(r.page, doc);
-    }
-    const docs: CorpusDocument[] = [...byPage].map(([id, d]) => ({
+  if (newsDir) {
+    const byPage = new Map<string, string[]>();
+    for (const g of goldParagraphs(newsDir)) byPage.set(g.page, [...(byPage.get(g.page) ?? []), g.text]);
+    const docs: CorpusDocument[] = [...byPage].map(([id, paragraphs]) => ({
       id,
-      meta: { title: d.title, publisher: null, author: null, date: null, url: null },
-      paragraphs: d.paragraphs,
+      meta: { title: id, publisher: null, author: null, date: null, url: null },
+      paragraphs,
     }));
     out.push(await measure('Readability news pages, gold paragraphs (not tuned on)', docs));
   }

@@ -765,8 +765,8 @@ if (existsSync(EVALDATA) && readdirSync(EVALDATA).length > 0) {
 }
 
 notes.push(factReport());
-const hasEvaldata = existsSync(join(EVALDATA, NEWS_DIR));
-notes.push(quoteReport(await quoteResults(readCorpusDir().documents, hasEvaldata ? EVALDATA : null)).join('\n'));
+const newsDir = join(EVALDATA, NEWS_DIR);
+notes.push(quoteReport(await quoteResults(readCorpusDir().documents, existsSync(newsDir) ? newsDir : null)).join('\n'));
 
 console.log(`# Reprint evaluation\n`);
 console.log(
