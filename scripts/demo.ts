@@ -1,9 +1,12 @@
 /**
- * The demo: opens the bundled demo page in Chromium with the built
- * extension, prints what Reprint found, and writes screenshots of the
- * highlights, the tooltip, the comparison and the popup to demo-output/.
- * `--headed` (npm start) leaves a visible browser open instead.
+ * The demo: builds the extension, opens the bundled demo page in Chromium
+ * with it, prints what Reprint found (each passage's source, the
+ * provenance claim and the credit evidence, as a reader reads them in the
+ * report), and writes screenshots of the highlights, the tooltip, the
+ * comparison and the popup to demo-output/. `--headed` (npm start) leaves
+ * a visible browser open instead, which needs a desktop.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/e2e/chromium';
@@ -14,8 +17,21 @@ import { readReport } from '../tests/e2e/report-reads';
 const OUT = path.resolve('demo-output');
 const headed = process.argv.includes('--headed');
 
+const NO_DISPLAY =
+  'npm start opens a visible browser and needs a desktop: run it there, or under xvfb-run (xvfb-run npm start), or use npm run demo, which needs no display.';
+// Checked before the build, so a machine without a desktop hears it in one line, not after a build and a stack trace.
+if (headed && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error(NO_DISPLAY);
+  process.exit(1);
+}
+if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
 const server = await startServer();
-const chrome = await launchChromium({ headless: !headed });
+const chrome = await launchChromium({ headless: !headed }).catch((e: Error) => {
+  // A DISPLAY that no X server answers fails here; any other launch failure keeps its own message.
+  console.error(headed ? `${NO_DISPLAY} (${e.message.split('\n')[0]})` : e.message);
+  process.exit(1);
+});
 const page = await chrome.newPage(server.url('/demo.html'));
 // What Reprint found is in its report, an extension page: the web page itself carries no trace of it.
 const report = await chrome.openReport(page);
@@ -32,8 +48,15 @@ if (headed) {
 mkdirSync(OUT, { recursive: true });
 const { scanned, rows } = await report.evaluate(readReport);
 console.log(`Scanned ${scanned} paragraphs; ${rows.length} reprinted:`);
-for (const f of rows)
-  console.log(`  ${f.kind!.padEnd(8)} ${f.score} of ${f.source} (original ${f.original}, coverage ${f.coverage})  "${f.excerpt.slice(0, 72)}…"`);
+for (const f of rows) {
+  const similar = `${Math.round(Number(f.score) * 100)}% similar`;
+  const partial = Number(f.coverage) < 0.95 ? `, ${Math.round(Number(f.coverage) * 100)}% of the paragraph` : '';
+  console.log(`\n  "${f.excerpt.slice(0, 72)}…"`);
+  console.log(`    ${f.kind} (${similar}${partial}) from ${f.sourceName}`);
+  console.log(`    ${f.statement}`);
+  console.log(`    ${f.credit}`);
+}
+console.log('');
 await report.screenshot({ path: path.join(OUT, 'report.png'), fullPage: true });
 
 await page.screenshot({ path: path.join(OUT, 'page.png'), fullPage: true });

@@ -6,6 +6,7 @@
 import type { BlockMatch } from './match/matcher';
 import type { Article } from './types';
 import type { MatchKind } from './match/kinds';
+import type { CreditEvidence } from './match/credit';
 
 export interface CorpusStatus {
   documents: number;
@@ -76,6 +77,8 @@ export interface HighlightSummary {
   /** The provenance claim, as evidence supports it. */
   statement: string;
   credited: boolean;
+  /** How the page credits the passage; null where no credit was found. */
+  credit: CreditEvidence | null;
   score: number;
   coverage: number;
   excerpt: string;

@@ -1,7 +1,7 @@
 import type { BlockMatch } from '../match/matcher';
-import { creditTargets } from '../match/credit';
+import { creditTargets, type CreditEvidence } from '../match/credit';
 import { blockRange, type Block } from './blocks';
-import { isCredited } from './credit';
+import { creditEvidence } from './credit';
 import { createLayer, type Layer } from './layer';
 import { composedOrder, composedParent } from './shadow';
 
@@ -9,8 +9,9 @@ export interface Tracked {
   id: number;
   block: Block;
   match: BlockMatch;
-  /** Whether the page credits the passage's original near it. */
+  /** Whether the page credits the passage's original, and how (null: no credit found). */
   credited: boolean;
+  credit: CreditEvidence | null;
 }
 
 interface Painted {
@@ -96,7 +97,8 @@ export class Highlighter {
     const el = block.element;
     this.clear(el);
     if (!match) return;
-    const tracked: Tracked = { id: this.nextId++, block, match, credited: isCredited(el, creditTargets(match)) };
+    const credit = creditEvidence(el, creditTargets(match));
+    const tracked: Tracked = { id: this.nextId++, block, match, credited: credit !== null, credit };
     const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
     this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
     this.resized.observe(el);

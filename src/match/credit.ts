@@ -1,34 +1,82 @@
 import type { BlockMatch } from './matcher';
-import { outletByName } from './outlets';
+import { outletByName, outletOfPublisher, publisherNames, type Outlet } from './outlets';
+
+/** A name a page may credit a passage's original by. */
+export interface CreditName {
+  text: string;
+  /** Matched in this exact case: a short form ("the Times") or a short acronym ("AP"). */
+  exact: boolean;
+}
 
 /** What a page would have to mention or link to, to credit a passage's original. */
 export interface CreditTargets {
-  names: string[];
-  /** Link targets: full URLs, or bare hosts for an outlet's site. */
+  names: CreditName[];
+  /** Link targets: full URLs, or bare hosts (registrable domains) for an outlet's or a publisher's site. */
   urls: string[];
 }
 
+/** Where the page gives credit, relative to the passage. */
+export type CreditPlace = 'block' | 'before' | 'after' | 'quote' | 'page';
+
+/** The evidence that a page credits a passage: what it names or links to, and where. */
+export type CreditEvidence = { via: 'name'; name: string; place: CreditPlace } | { via: 'link'; site: string; place: CreditPlace };
+
+/** Names of three letters or fewer ("AP", "FT") are matched in their case: "ap" and "ft" are other words. */
+const SHORT_NAME = 3;
+
+const outletNames = (o: Outlet): CreditName[] => [
+  ...[o.name, ...o.aliases].map((text) => ({ text, exact: text.length <= SHORT_NAME })),
+  ...(o.shortForms ?? []).map((text) => ({ text, exact: true })),
+];
+
+/**
+ * Whom a page may credit for a passage, and how: the outlet the corpus
+ * cites as the original, and the publisher, author and site of both the
+ * version the page copies and the version ranked original. Crediting the
+ * copy it took the text from is fair credit too.
+ */
 export function creditTargets(match: BlockMatch): CreditTargets {
-  const names: string[] = [];
+  const names: CreditName[] = [];
   const urls: string[] = [];
-  const outlet = match.provenance.citedOutlet ? outletByName(match.provenance.citedOutlet) : undefined;
-  if (outlet) {
-    names.push(outlet.name, ...outlet.aliases);
-    urls.push(...outlet.domains);
+  const addOutlet = (o: Outlet | undefined) => {
+    if (!o) return;
+    names.push(...outletNames(o));
+    urls.push(...o.domains);
+  };
+  addOutlet(match.provenance.citedOutlet ? outletByName(match.provenance.citedOutlet) : undefined);
+  for (const id of new Set([match.original, match.source])) {
+    const v = match.versions.find((x) => x.docId === id);
+    if (!v) continue;
+    const { publisher, author, url } = v.meta;
+    if (publisher) {
+      names.push(...publisherNames(publisher).map((text) => ({ text, exact: text.length <= SHORT_NAME })));
+      addOutlet(outletOfPublisher(publisher));
+    }
+    if (author) names.push({ text: author, exact: false });
+    if (url) urls.push(url);
+    if (v.site) urls.push(v.site);
   }
-  const original = match.versions.find((v) => v.docId === match.original)?.meta;
-  if (original) {
-    for (const n of [original.publisher, original.author]) if (n) names.push(n);
-    if (original.url) urls.push(original.url);
-  }
-  return { names: [...new Set(names)], urls: [...new Set(urls)] };
+  const seen = new Set<string>();
+  return {
+    names: names.filter((n) => !seen.has(`${n.exact}:${n.text}`) && !!seen.add(`${n.exact}:${n.text}`)),
+    urls: [...new Set(urls)],
+  };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether a text names one of the targets (whole words, any case for long names). */
-export function namesAny(text: string, names: string[]): boolean {
-  return names.some((n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, n.length <= 3 ? 'u' : 'iu').test(text));
+/**
+ * The first of the names a text mentions, as the name is listed: whole
+ * words only, spaces matched loosely, any case except for exact names,
+ * whose leading "the" may still be capitalised ("The Times").
+ */
+export function namedIn(text: string, names: CreditName[]): string | null {
+  for (const n of names) {
+    const body = escape(n.text).replace(/\s+/g, '\\s+');
+    const pattern = n.exact ? body.replace(/^the\\s\+/, '[Tt]he\\s+') : body;
+    if (new RegExp(`(?:^|[^\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, n.exact ? 'u' : 'iu').test(text)) return n.text;
+  }
+  return null;
 }
 
 const parse = (href: string): URL | undefined => {
@@ -66,11 +114,14 @@ const onSite = (link: URL, host: string) => {
   return h === site || h.endsWith(`.${site}`);
 };
 
-/** Whether a link points at one of the targets: a source URL (see linksTo) or a bare host. */
-export function linksAny(hrefs: string[], urls: string[]): boolean {
+/** The site of the first link that points at one of the targets (a source URL, see linksTo, or a bare host), as a reader would name it. */
+export function linkedSite(hrefs: string[], urls: string[]): string | null {
   const targets = urls.map((t) => (t.includes('/') ? parse(t) : t)).filter((t): t is URL | string => t !== undefined);
-  return hrefs.some((href) => {
+  for (const href of hrefs) {
     const link = parse(href);
-    return !!link && targets.some((t) => (typeof t === 'string' ? onSite(link, t) : linksTo(link, t)));
-  });
+    if (link && targets.some((t) => (typeof t === 'string' ? onSite(link, t) : linksTo(link, t)))) return siteOf(link.hostname);
+  }
+  return null;
 }
+
+export const linksAny = (hrefs: string[], urls: string[]): boolean => linkedSite(hrefs, urls) !== null;

@@ -2,6 +2,7 @@ import { isFurnitureText } from '../corpus/furniture';
 import { charGrams, containment } from '../fingerprint/grams';
 import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
+import { siteOf } from '../text/sites';
 import type { DocumentMeta } from '../types';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { candidatesFor, distinctGrams, quoteWindows, sampledUnits } from './candidates';
@@ -48,6 +49,8 @@ export interface IndexReader {
 /** One corpus document's version of a page passage. */
 export interface VersionMatch extends Omit<DocAlignment, 'spans' | 'parts'> {
   meta: DocumentMeta;
+  /** The registrable domain of the document's address (src/text/sites.ts), for the page's credit check; null when unknown. */
+  site: string | null;
   /** Corpus keys of the paragraphs the passage comes from. */
   keys: number[];
   cites: string | null;
@@ -299,6 +302,7 @@ function direct({ spans: _spans, parts, ...a }: DocAlignment, paragraphs: Map<nu
   return {
     ...a,
     meta: ps[0].meta,
+    site: siteOf(ps[0].meta.url),
     keys: [...new Set(ps.map((p) => p.key))],
     cites: ps.map((p) => p.cites).find(Boolean) ?? null,
     via: 'page',
@@ -323,6 +327,7 @@ function indirect(alignments: DocAlignment[], text: string, paragraphs: Map<numb
           pageText: text,
           sourceText: p.text,
           meta: p.meta,
+          site: siteOf(p.meta.url),
           keys: [p.key],
           cites: p.cites,
           via: 'corpus',

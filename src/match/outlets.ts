@@ -7,12 +7,19 @@ export interface Outlet {
   name: string;
   aliases: string[];
   domains: string[];
+  /**
+   * How a page that has already named the outlet goes on to call it ("the
+   * Times"). Credit only, and matched in this exact case: "the times" is
+   * any text. Not used to find a corpus text's source, where "the Times"
+   * could be any of several papers.
+   */
+  shortForms?: string[];
 }
 
 export const OUTLETS: Outlet[] = [
-  { name: 'The New York Times', aliases: ['New York Times', 'NYT', 'NY Times', 'N.Y. Times'], domains: ['nytimes.com'] },
-  { name: 'The Washington Post', aliases: ['Washington Post', 'WaPo'], domains: ['washingtonpost.com'] },
-  { name: 'The Wall Street Journal', aliases: ['Wall Street Journal', 'WSJ'], domains: ['wsj.com'] },
+  { name: 'The New York Times', aliases: ['New York Times', 'NYT', 'NY Times', 'N.Y. Times'], domains: ['nytimes.com'], shortForms: ['the Times'] },
+  { name: 'The Washington Post', aliases: ['Washington Post', 'WaPo'], domains: ['washingtonpost.com'], shortForms: ['the Post'] },
+  { name: 'The Wall Street Journal', aliases: ['Wall Street Journal', 'WSJ'], domains: ['wsj.com'], shortForms: ['the Journal'] },
   { name: 'Reuters', aliases: ['Reuters'], domains: ['reuters.com'] },
   { name: 'The Associated Press', aliases: ['Associated Press', 'AP'], domains: ['apnews.com'] },
   { name: 'Agence France-Presse', aliases: ['Agence France-Presse', 'AFP'], domains: ['afp.com'] },
@@ -55,6 +62,35 @@ export function creditedOutlet(text: string): Outlet | null {
 }
 
 export const outletByName = (name: string) => OUTLETS.find((o) => o.name === name);
+
+/** A name as outlets are compared: letters and digits only, lower case ("Zero Hedge" = "ZeroHedge" = "zerohedge"). */
+const squeeze = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Words a publisher's name carries that people leave out when they name it. */
+const NAME_SUFFIX = /\s+(?:news|media|online|network|digital|\.com)$/i;
+
+/**
+ * The outlet a publisher's name is, however the metadata spells it:
+ * "ZeroHedge News", "The New York Times", "nytimes.com". Undefined for a
+ * publisher the table does not know.
+ */
+export function outletOfPublisher(publisher: string): Outlet | undefined {
+  const forms = new Set([squeeze(publisher), squeeze(publisher.replace(NAME_SUFFIX, '')), squeeze(publisher.replace(/^the\s+/i, ''))]);
+  return OUTLETS.find((o) => [o.name, ...o.aliases].some((a) => a.length > 3 && forms.has(squeeze(a))) || o.domains.some((d) => forms.has(squeeze(d))));
+}
+
+/**
+ * The names a page may use for a publisher it credits: the name as given,
+ * without a leading "The" or a trailing "News" ("ZeroHedge News" →
+ * "ZeroHedge"), and a camel-case name split ("Zero Hedge") or joined.
+ */
+export function publisherNames(publisher: string): string[] {
+  const base = publisher.trim().replace(/^the\s+/i, '');
+  const short = base.replace(NAME_SUFFIX, '');
+  const split = short.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  const joined = short.includes(' ') && short.split(/\s+/).length <= 3 ? short.replace(/\s+/g, '') : short;
+  return [...new Set([publisher.trim(), base, short, split, joined])].filter((n) => n.length > 1);
+}
 
 /** How far a credit that ends in a colon ("as the NYT reported:") reaches into the quote below it. */
 const LEAD_IN_REACH = 5;

@@ -1,6 +1,8 @@
 import type { DocumentMeta } from '../corpus/document';
+import type { CreditEvidence } from '../match/credit';
+import { field, h } from './dom';
 import type { BlockMatch, VersionMatch } from '../match/matcher';
-import { quotedTitle, shortId } from './words';
+import { creditWords, quotedTitle, shortId } from './words';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -30,4 +32,10 @@ export function nameOf(match: BlockMatch): (docId: string) => string {
     const meta = match.versions.find((v) => v.docId === docId)?.meta;
     return meta?.publisher ?? (meta?.title ? quotedTitle(meta.title) : shortId(docId));
   };
+}
+
+/** The credit check as a reader sees it: the evidence, with the name or site isolated, or a neutral "No credit found nearby". */
+export function creditView(credit: CreditEvidence | null): HTMLElement {
+  const [before, subject, after] = creditWords(credit);
+  return h('span', { class: 'credit', 'data-credited': String(credit !== null) }, before, subject ? field(subject) : null, after);
 }

@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
 import { dispatcher, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
-import { partial, PARTIAL_BELOW, percent } from './describe';
+import { creditView, partial, PARTIAL_BELOW, percent } from './describe';
 import { download, field, h } from './dom';
 import { readTabReport } from './tab-report';
-import { KIND_LABEL } from './words';
+import { creditLine, KIND_LABEL } from './words';
 
 /** Waits this long after a tab's update before asking it again: a scan pass sends several. */
 const REFRESH_MS = 250;
 
 /** The columns of the downloads, in order, with their headers. */
-const COLUMNS: Array<[keyof HighlightSummary, string]> = [
+const COLUMNS: Array<[keyof HighlightSummary, string, ((it: HighlightSummary) => unknown)?]> = [
   ['elementId', 'element id'],
   ['kind', 'kind'],
   ['score', 'similarity'],
   ['coverage', 'coverage'],
   ['credited', 'credited'],
+  ['credit', 'credit evidence', (it) => (it.credit ? creditLine(it.credit) : '')],
   ['truncated', 'truncated'],
   ['source', 'source id'],
   ['sourceTitle', 'source title'],
@@ -38,7 +39,7 @@ function csvField(value: unknown): string {
 
 export function reportCsv(items: HighlightSummary[]): string {
   const lines = [COLUMNS.map(([, name]) => csvField(name)).join(',')];
-  for (const it of items) lines.push(COLUMNS.map(([key]) => csvField(it[key])).join(','));
+  for (const it of items) lines.push(COLUMNS.map(([key, , read]) => csvField(read ? read(it) : it[key])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -64,9 +65,14 @@ function row(it: HighlightSummary): HTMLElement {
     },
     h('td', {}, h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind])),
     h('td', { class: 'num' }, percent(it.score), it.coverage < PARTIAL_BELOW ? h('div', { class: 'muted' }, partial(it.coverage, 'of text')) : null),
-    h('td', {}, h('span', { class: 'credit', 'data-credited': String(it.credited) }, it.credited ? 'Credited' : 'Uncredited')),
-    h('td', {}, titled(it.sourceTitle, it.sourcePublisher)),
-    h('td', {}, it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher), h('div', { class: 'muted' }, field(it.statement))),
+    h('td', {}, creditView(it.credit)),
+    h('td', { class: 'source' }, titled(it.sourceTitle, it.sourcePublisher)),
+    h(
+      'td',
+      { class: 'provenance' },
+      it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher),
+      h('div', { class: 'muted statement' }, field(it.statement)),
+    ),
     h(
       'td',
       { class: 'excerpt' },

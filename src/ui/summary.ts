@@ -6,7 +6,7 @@ import { describeProvenance } from './words';
 
 const EXCERPT_CHARS = 140;
 
-export function summarize({ id, block, match, credited }: Tracked): HighlightSummary {
+export function summarize({ id, block, match, credited, credit }: Tracked): HighlightSummary {
   const text = block.text;
   const source = version(match, match.source).meta;
   const original = version(match, match.original).meta;
@@ -23,6 +23,7 @@ export function summarize({ id, block, match, credited }: Tracked): HighlightSum
     truncated: match.truncated === true,
     statement: describeProvenance(match.provenance, nameOf(match)),
     credited,
+    credit,
     score: match.score,
     coverage: match.coverage,
     excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text,

@@ -5,6 +5,7 @@
  * Pure functions of data: the background (badge) uses them too.
  */
 import type { FactChange } from '../diff/facts';
+import type { CreditEvidence, CreditPlace } from '../match/credit';
 import type { MatchKind } from '../match/kinds';
 import type { Provenance } from '../match/provenance';
 
@@ -50,6 +51,29 @@ export function describeProvenance(p: Provenance, name: (docId: string) => strin
       return `Likely original: ${name(p.original)}, the version closest to all the others (no dates or credits to go by)`;
   }
 }
+
+const CREDIT_PLACE: Record<CreditPlace, string> = {
+  block: 'in this paragraph',
+  before: 'just before it',
+  after: 'just after it',
+  quote: 'in the quotation’s source',
+  page: 'in a credit line on this page',
+};
+
+/**
+ * The credit check in a reader's words, as three parts: the words before
+ * the name or site, the name or site itself (a field, to be isolated), and
+ * the words after. Where no credit was found it says so, and claims nothing
+ * more: Reprint may miss a credit, so this is never worded as an accusation.
+ */
+export function creditWords(e: CreditEvidence | null): [string, string, string] {
+  if (!e) return [NO_CREDIT, '', ''];
+  return e.via === 'name' ? ['Credited: names ', e.name, ` ${CREDIT_PLACE[e.place]}`] : ['Credited: links to ', e.site, ` ${CREDIT_PLACE[e.place]}`];
+}
+export const NO_CREDIT = 'No credit found nearby';
+
+/** The credit check as one line of plain text (downloads, the demo). */
+export const creditLine = (e: CreditEvidence | null): string => creditWords(e).join('');
 
 const FACT_LABEL: Record<FactChange['type'], string> = {
   number: 'Number',

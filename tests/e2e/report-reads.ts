@@ -18,6 +18,10 @@ export function readReport() {
       score: r.getAttribute('data-score'),
       coverage: r.getAttribute('data-coverage'),
       credited: r.getAttribute('data-credited'),
+      /** What a reader reads: the credit's evidence, the source as named, and the provenance claim. */
+      credit: r.querySelector('.credit')?.textContent ?? '',
+      sourceName: (r.querySelector('td.source')?.textContent ?? '').trim(),
+      statement: r.querySelector('td.provenance .statement')?.textContent ?? '',
       excerpt: r.querySelector('td.excerpt bdi')?.textContent ?? '',
       text: (r.textContent ?? '').replace(/\s+/g, ' '),
     })),

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { compareFacts, type FactChange } from '../../src/diff/facts';
-import { isCredited } from '../../src/dom/credit';
-import { creditTargets } from '../../src/match/credit';
+import { creditEvidence } from '../../src/dom/credit';
+import { creditTargets, type CreditEvidence } from '../../src/match/credit';
 import { seedHit, seedParagraph } from './helpers/seeds';
 
 interface Fixtures {
   facts: Array<{ id: string; source: string; page: string; expect: FactChange[] }>;
-  credit: Array<{ id: string; html: string; expect: boolean }>;
+  /** `evidence`, where given, is what the page's credit must be read as. */
+  credit: Array<{ id: string; html: string; expect: boolean; evidence?: CreditEvidence }>;
 }
 const fixtures = JSON.parse(readFileSync('tests/fixtures/labelled/changes.json', 'utf8')) as Fixtures;
 
@@ -27,7 +28,7 @@ const targets = creditTargets(match);
 describe('credit on the labelled fixtures', () => {
   it('credits the cited outlet, not only the corpus document', async () => {
     expect(match.provenance.citedOutlet).toBe('The New York Times');
-    expect(targets.names).toContain('NYT');
+    expect(targets.names).toContainEqual({ text: 'NYT', exact: true });
     expect(targets.urls).toContain('nytimes.com');
   });
 
@@ -36,6 +37,8 @@ describe('credit on the labelled fixtures', () => {
       const window = new Window();
       window.document.write(`<article>${c.html.replace('PASSAGE', passage)}</article>`);
       const block = window.document.getElementById('x') as unknown as Element;
-      expect(isCredited(block, targets)).toBe(c.expect);
+      const found = creditEvidence(block, targets);
+      expect(found !== null).toBe(c.expect);
+      if (c.evidence) expect(found).toEqual(c.evidence);
     });
 });

@@ -70,6 +70,7 @@ const item = (id: number, source: string): HighlightSummary => ({
   truncated: false,
   statement: '',
   credited: false,
+  credit: null,
   score: 1,
   coverage: 1,
   excerpt: '',

@@ -15,6 +15,7 @@ const item = (over: Partial<HighlightSummary>): HighlightSummary => ({
   truncated: false,
   statement: 'Original: Wire',
   credited: false,
+  credit: null,
   score: 1,
   coverage: 1,
   excerpt: 'Line one\nline two',
@@ -22,6 +23,13 @@ const item = (over: Partial<HighlightSummary>): HighlightSummary => ({
 });
 
 describe('the report CSV', () => {
+  it('gives the credit evidence in words, and nothing where none was found', () => {
+    const [header, row] = reportCsv([item({ credited: true, credit: { via: 'name', name: 'ZeroHedge', place: 'before' } })]).split('\r\n');
+    expect(header).toContain('"credited","credit evidence"');
+    expect(row).toContain('"true","Credited: names ZeroHedge just before it"');
+    expect(reportCsv([item({})]).split('\r\n')[1]).toContain('"false",""');
+  });
+
   it('quotes every field, doubles quotes and keeps line breaks inside fields', () => {
     const [header, row] = reportCsv([item({})]).split('\r\n');
     expect(header.startsWith('"element id","kind","similarity"')).toBe(true);
