@@ -1,4 +1,5 @@
-import { MAX_BLOCK_CHARS, type BlockMatch } from '../match/matcher';
+import { MAX_BLOCK_CHARS } from '../match/limits';
+import type { BlockMatch } from '../match/matcher';
 import { candidateElements, enclosingBlock, isCandidate, paragraphOf, type Block } from './blocks';
 import { inSlices } from './schedule';
 import { openShadowRoots } from './shadow';

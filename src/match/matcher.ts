@@ -3,6 +3,7 @@ import { charGrams, containment } from '../fingerprint/grams';
 import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
 import { siteOf } from '../text/sites';
+import { MAX_BLOCK_CHARS } from './limits';
 import type { DocumentMeta } from '../types';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { candidatesFor, distinctGrams, quoteWindows, sampledUnits } from './candidates';
@@ -74,12 +75,7 @@ export interface BlockMatch {
   truncated?: true;
 }
 
-/**
- * Characters of a text that matching reads; the rest is left unmatched and
- * the answer says so. A 150 KB token once blocked the worker for 25 s, and no
- * paragraph of an article comes near 20,000 characters.
- */
-export const MAX_BLOCK_CHARS = 20_000;
+export { MAX_BLOCK_CHARS };
 
 /** Bounded caches: corpus windows and grams are re-used across blocks and pages. */
 const CACHE_SIZE = 4096;

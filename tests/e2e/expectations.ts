@@ -1,7 +1,7 @@
 /** What the demo page must show, in document order (see tests/fixtures/pages/demo.html). */
 export const EXPECTED_DEMO = [
   { kind: 'verbatim', source: '000_1314c5edfdd34a8c', credited: 'true' },
-  { kind: 'edited', source: '003_cffa34eed2c04c87', credited: 'false' },
+  { kind: 'edited', source: '003_cffa34eed2c04c87', credited: 'true' },
   { kind: 'reworded', source: '000_1314c5edfdd34a8c', credited: 'false' },
   { kind: 'edited', source: '002_3090de67739d6d38', credited: 'false' },
 ];
