@@ -72,6 +72,9 @@ export interface HighlightSummary {
   original: string;
   originalTitle: string;
   originalPublisher: string | null;
+  /** The documents' own addresses, where known: for "Open original". */
+  sourceUrl: string | null;
+  originalUrl: string | null;
   /** Only the block's first part was matched: it is longer than matching reads. */
   truncated: boolean;
   /** The provenance claim, as evidence supports it. */

@@ -2,7 +2,7 @@ import type { DocumentMeta } from '../corpus/document';
 import type { CreditEvidence } from '../match/credit';
 import { field, h } from './dom';
 import type { BlockMatch, VersionMatch } from '../match/matcher';
-import { creditWords, quotedTitle, shortId } from './words';
+import { creditWords, OPEN_ORIGINAL, quotedTitle, shortId } from './words';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -38,4 +38,32 @@ export function nameOf(match: BlockMatch): (docId: string) => string {
 export function creditView(credit: CreditEvidence | null): HTMLElement {
   const [before, subject, after] = creditWords(credit);
   return h('span', { class: 'credit', 'data-credited': String(credit !== null) }, before, subject ? field(subject) : null, after);
+}
+
+/** An address a link may open: http or https only, never `javascript:` or `data:` from a corpus file. */
+function safeAddress(url: string | null | undefined): URL | null {
+  try {
+    const u = url ? new URL(url) : null;
+    return u && (u.protocol === 'https:' || u.protocol === 'http:') ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * "Open original (nytimes.com)": the document's own address, in a new tab
+ * that cannot reach back to this one (`noopener`) or learn where the click
+ * came from (`noreferrer`). The domain is shown so a reader knows where the
+ * link goes before following it. Null where no usable address is known.
+ */
+export function openOriginal(address: string | null | undefined, label = OPEN_ORIGINAL): HTMLElement | null {
+  const url = safeAddress(address);
+  if (!url) return null;
+  return h(
+    'a',
+    { class: 'open-original', href: url.href, target: '_blank', rel: 'noopener noreferrer' },
+    `${label} (`,
+    field(url.hostname.replace(/^www\./, '')),
+    ')',
+  );
 }

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { dispatcher, type ContentToBackground, type HighlightSummary, type PageReport } from '../messages';
-import { creditView, partial, PARTIAL_BELOW, percent } from './describe';
+import { creditView, openOriginal, partial, PARTIAL_BELOW, percent } from './describe';
 import { download, field, h } from './dom';
 import { readTabReport } from './tab-report';
-import { creditLine, KIND_LABEL } from './words';
+import { creditLine, KIND_LABEL, OPEN_DOCUMENT } from './words';
 
 /** Waits this long after a tab's update before asking it again: a scan pass sends several. */
 const REFRESH_MS = 250;
@@ -47,8 +47,15 @@ export function reportJson(report: PageReport): string {
   return JSON.stringify({ page: { title: report.title, url: report.url, scanned: report.scanned }, highlights: report.items }, null, 2);
 }
 
-function titled(title: string, publisher: string | null): HTMLElement {
-  return h('span', { class: 'doc' }, field(title, 'title'), publisher ? h('span', { class: 'muted' }, ' · ', field(publisher)) : null);
+function titled(title: string, publisher: string | null, url: string | null): HTMLElement {
+  const link = openOriginal(url, OPEN_DOCUMENT);
+  return h(
+    'span',
+    { class: 'doc' },
+    field(title, 'title'),
+    publisher ? h('span', { class: 'muted' }, ' · ', field(publisher)) : null,
+    link ? h('div', {}, link) : null,
+  );
 }
 
 function row(it: HighlightSummary): HTMLElement {
@@ -66,11 +73,11 @@ function row(it: HighlightSummary): HTMLElement {
     h('td', {}, h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind])),
     h('td', { class: 'num' }, percent(it.score), it.coverage < PARTIAL_BELOW ? h('div', { class: 'muted' }, partial(it.coverage, 'of text')) : null),
     h('td', {}, creditView(it.credit)),
-    h('td', { class: 'source' }, titled(it.sourceTitle, it.sourcePublisher)),
+    h('td', { class: 'source' }, titled(it.sourceTitle, it.sourcePublisher, it.sourceUrl)),
     h(
       'td',
       { class: 'provenance' },
-      it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher),
+      it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher, it.originalUrl),
       h('div', { class: 'muted statement' }, field(it.statement)),
     ),
     h(

@@ -20,6 +20,8 @@ export function summarize({ id, block, match, credited, credit }: Tracked): High
     original: match.original,
     originalTitle: original.title,
     originalPublisher: original.publisher ?? null,
+    sourceUrl: source.url ?? null,
+    originalUrl: original.url ?? null,
     truncated: match.truncated === true,
     statement: describeProvenance(match.provenance, nameOf(match)),
     credited,

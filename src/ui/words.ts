@@ -72,6 +72,11 @@ export function creditWords(e: CreditEvidence | null): [string, string, string] 
 }
 export const NO_CREDIT = 'No credit found nearby';
 
+/** The link to a document's own address. */
+export const OPEN_ORIGINAL = 'Open original';
+/** The same link where the document is one version among others (the report's source column). */
+export const OPEN_DOCUMENT = 'Open';
+
 /** The credit check as one line of plain text (downloads, the demo). */
 export const creditLine = (e: CreditEvidence | null): string => creditWords(e).join('');
 

@@ -71,6 +71,8 @@ const item = (id: number, source: string): HighlightSummary => ({
   statement: '',
   credited: false,
   credit: null,
+  sourceUrl: null,
+  originalUrl: null,
   score: 1,
   coverage: 1,
   excerpt: '',

@@ -16,6 +16,8 @@ const item = (over: Partial<HighlightSummary>): HighlightSummary => ({
   statement: 'Original: Wire',
   credited: false,
   credit: null,
+  sourceUrl: null,
+  originalUrl: null,
   score: 1,
   coverage: 1,
   excerpt: 'Line one\nline two',
