@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
-import { EXPECTED_DEMO, EXPECTED_DISGUISED } from './expectations';
+import { CREDIT_LINE, EXPECTED_DEMO, EXPECTED_DISGUISED, FAIR_CREDIT } from './expectations';
 import { readReport, type ReportState } from './report-reads';
 import { expectNytProvenance } from './provenance-checks';
 import { startServer } from './server';
@@ -404,6 +404,16 @@ describe('Chromium: a page learns nothing, and cannot stall or steer Reprint', (
       visible: 'true',
     });
     await o.close();
+  });
+
+  it('credit given the way people give it counts, and the report shows the evidence', async () => {
+    const o = await open('/fair-credit.html');
+    const { rows } = await o.until((r) => r.rows.length >= 3);
+    expect(Object.fromEntries(rows.map((r) => [r.elementId, [r.credited, r.credit]]))).toEqual(FAIR_CREDIT);
+    await o.close();
+    const far = await open('/credit-line.html');
+    expect((await far.until((r) => r.rows.length >= 1)).rows[0].credit).toBe(CREDIT_LINE);
+    await far.close();
   });
 
   it('a page that never stops changing still gets its new text scanned', async () => {

@@ -5,7 +5,7 @@ import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { startServer } from './server';
 import { longTokenPage } from './pages';
-import { EXPECTED_DEMO, EXPECTED_DISGUISED } from './expectations';
+import { CREDIT_LINE, EXPECTED_DEMO, EXPECTED_DISGUISED, FAIR_CREDIT } from './expectations';
 import { readReport, type ReportState } from './report-reads';
 import { expectNytProvenance } from './provenance-checks';
 import { fingerprintBundle, SIGNATURE_SAMPLES } from './fingerprint-bundle';
@@ -349,6 +349,17 @@ describe('Firefox: a web page learns nothing of the reader’s corpus', () => {
       visible: 'true',
     });
     await closeAll(o.report, o.page);
+  });
+
+  it('credit given the way people give it counts, and the report shows the evidence', async () => {
+    const o = await open('/fair-credit.html', (s) => ['according', 'site-link', 'none'].every((id) => row(s, id)));
+    expect(Object.fromEntries(['according', 'site-link', 'none'].map((id) => [id, [row(o.state, id)!.credited, row(o.state, id)!.credit]]))).toEqual(
+      FAIR_CREDIT,
+    );
+    await closeAll(o.report, o.page);
+    const far = await open('/credit-line.html', (s) => !!row(s, 'far'));
+    expect(row(far.state, 'far')!.credit).toBe(CREDIT_LINE);
+    await closeAll(far.report, far.page);
   });
 
   it('a page that mutates every 200 ms for ever still gets the copy it adds after 1 s highlighted within 5 s', async () => {
