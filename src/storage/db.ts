@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { PartitionBlock } from '../index/partition';
+import type { Pace } from './pace';
 import type { VersionLink } from '../match/matcher';
 import { DEMO_COLLECTION, type Article, type DocumentMeta } from '../types';
 
@@ -76,6 +77,8 @@ export interface IndexState {
   problems: string[];
   /** Articles in `staging`: every transaction that adds or removes them counts them here. */
   staged: number;
+  /** How much each background step takes on (src/storage/pace.ts); absent in states written before it. */
+  pace?: Pace;
 }
 
 export const EMPTY_STATE: IndexState = {

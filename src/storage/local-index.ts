@@ -5,23 +5,13 @@ import { BlockReader, buildBlock, FINE_PARTITIONS, lookup, mergeBlocks, partitio
 import { Matcher, type IndexedParagraph, type IndexReader, type VersionLink } from '../match/matcher';
 import type { Article, GramPostings } from '../types';
 import type { IDBPTransaction } from 'idb';
+import { DEFAULT_PACE, nextPace, type Pace } from './pace';
 import { EMPTY_STATE, openIndexDb, STATE_KEY, type BlockRecord, type Db, type DocRecord, type IndexState, type ReprintDB, type SegmentInfo } from './db';
 
 /** Staged articles indexed in one step: one transaction, one segment. */
 const INDEX_BATCH = 200;
 /** Staged articles this few are indexed before other work: a reader is waiting for them. */
 const FEW_STAGED = 20;
-/** Documents whose versions are grouped in one step. */
-const GROUP_BATCH = 50;
-/** Fine partitions merged or cleaned in one step: 1/32 of the index, a few MB at 100,000 documents. */
-const MERGE_SPAN = FINE_PARTITIONS / 32;
-/**
- * Fine partitions cleaned in one step. A page query or an added article
- * waits for the step under way: at 10,000 articles a step over
- * MERGE_SPAN partitions took 35–205 ms (bench, add one article), so
- * cleaning, which no reader waits for, runs in smaller steps.
- */
-const CLEAN_SPAN = FINE_PARTITIONS / 256;
 /** Segments of one level merged together (Lucene's merge factor). */
 const MERGE_FACTOR = 10;
 /** Partition blocks kept decoded in memory, in bytes. */
@@ -29,6 +19,9 @@ const CACHE_BYTES = 96 * 2 ** 20;
 const DOC_CACHE = 2048;
 /** Paragraphs kept with their links: a page's candidates, several pages over. */
 const PARAGRAPH_CACHE = 20_000;
+
+/** The state's pace, or the default where a state written before it has none. */
+const paceOf = (state: IndexState): Pace => state.pace ?? DEFAULT_PACE;
 
 /** What a step did, for progress reports. */
 export type StepKind = 'index' | 'group' | 'merge' | 'clean' | 'idle';
@@ -214,7 +207,9 @@ export class LocalIndex implements IndexReader {
 
   /** Finds versions of recently indexed documents and links both sides. */
   private async group(): Promise<StepKind> {
-    const nums = (await this.currentState()).grouping.slice(0, GROUP_BATCH);
+    const started = performance.now();
+    const before = await this.currentState();
+    const nums = before.grouping.slice(0, paceOf(before).group);
     const records = await this.docsOf(nums);
     const read = await this.paragraphs([...records.values()].flatMap((d) => paragraphIds(d.num, d.paragraphs.length)));
     const docs = [...records.values()].map((d) => paragraphIds(d.num, d.paragraphs.length).flatMap((pid) => read.get(pid) ?? []));
@@ -231,6 +226,7 @@ export class LocalIndex implements IndexReader {
     const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
     const done = new Set(nums);
     state.grouping = state.grouping.filter((n) => !done.has(n));
+    state.pace = nextPace(paceOf(state), 'group', performance.now() - started);
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     for (const pid of links.keys()) this.docs.delete(docOfPid(pid));
@@ -247,6 +243,7 @@ export class LocalIndex implements IndexReader {
    * step swaps it in.
    */
   private async mergeStep(): Promise<StepKind> {
+    const started = performance.now();
     const db = await this.db();
     const tx = db.transaction(['blocks', 'state'], 'readwrite');
     const blocks = tx.objectStore('blocks');
@@ -275,7 +272,7 @@ export class LocalIndex implements IndexReader {
     let written: Map<number, PartitionBlock> | undefined;
     if (job.output.level <= 1) {
       // Fresh segments are single blocks: merged at once, then kept whole (one put) or split. The split
-      // is written MERGE_SPAN partitions a step: all 16,384 puts in one step took 0.9 s at 10,000
+      // is written a pace of partitions a step: all 16,384 puts in one step took 0.9 s at 10,000
       // articles, and an added page waited for it. Between steps it is kept in memory; a restarted
       // worker computes it again from the same inputs.
       if (this.split?.output !== output) {
@@ -287,10 +284,10 @@ export class LocalIndex implements IndexReader {
         this.split = { output, blocks: job.output.level === 0 ? new Map([[WHOLE, merged]]) : splitBlock(merged) };
       }
       written = this.split.blocks;
-      end = job.output.level === 0 ? FINE_PARTITIONS : Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
+      end = job.output.level === 0 ? FINE_PARTITIONS : Math.min(FINE_PARTITIONS, job.next + paceOf(state).merge);
       for (const [p, block] of written) if (p === WHOLE || (p >= job.next && p < end)) void blocks.put({ segment: output, block }, [p, output]);
     } else {
-      end = Math.min(FINE_PARTITIONS, job.next + MERGE_SPAN);
+      end = Math.min(FINE_PARTITIONS, job.next + paceOf(state).merge);
       const range = IDBKeyRange.bound([job.next, 0], [end, 0], false, true);
       const [keys, values] = await Promise.all([blocks.getAllKeys(range), blocks.getAll(range)]);
       const byPartition = new Map<number, BlockRecord[]>();
@@ -311,6 +308,7 @@ export class LocalIndex implements IndexReader {
       state.merge = null;
       markDead(state, job.inputs, inputLevel > 0);
     } else state.merge = job;
+    state.pace = nextPace(paceOf(state), 'merge', performance.now() - started);
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state, false);
@@ -323,12 +321,13 @@ export class LocalIndex implements IndexReader {
 
   /** Deletes the blocks of merged-away segments, one partition range a step. */
   private async cleanStep(): Promise<StepKind> {
+    const started = performance.now();
     const db = await this.db();
     const tx = db.transaction(['blocks', 'state'], 'readwrite');
     const state = { ...(await tx.objectStore('state').get(STATE_KEY))! };
     const dead = state.dead!;
     // Fine partitions, then the whole-segment blocks (key WHOLE) in the last step.
-    const end = Math.min(WHOLE + 1, dead.next + CLEAN_SPAN);
+    const end = Math.min(WHOLE + 1, dead.next + paceOf(state).clean);
     const gone = new Set(dead.segments);
     // Keys only: cleaning reads no posting lists.
     let cursor = await tx.objectStore('blocks').openKeyCursor(IDBKeyRange.bound([dead.next, 0], [end, 0], false, true));
@@ -337,6 +336,7 @@ export class LocalIndex implements IndexReader {
       cursor = await cursor.continue();
     }
     state.dead = end > WHOLE ? null : { ...dead, next: end };
+    state.pace = nextPace(paceOf(state), 'clean', performance.now() - started);
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.committed(state, false);

@@ -205,6 +205,34 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
   });
 
+  it('sizes each step by its pace, kept in the state: a merge at the smallest pace takes many steps and gives the same index', async () => {
+    const db = fresh();
+    const docs = syntheticCorpus(250, 17);
+    const index = new LocalIndex(db.open);
+    for (let i = 0; i < 10; i++) {
+      await index.stage(articles(docs.slice(i * 25, (i + 1) * 25)));
+      while ((await index.stagedCount()) > 0) await index.step();
+    }
+    // The pace a worker slowed by a huge corpus would have reached.
+    const idb = await db.open();
+    await idb.put('state', { ...(await index.currentState()), pace: { merge: 8, clean: 8, group: 50 } }, STATE_KEY);
+    closeIndexDb();
+    const slow = new LocalIndex(db.open);
+    while ((await slow.currentState()).grouping.length) expect(await slow.step()).toBe('group');
+    expect(await slow.step()).toBe('merge');
+    const state = await slow.currentState();
+    expect(state.merge?.next).toBe(8);
+    expect(state.pace?.merge).toBeGreaterThanOrEqual(8);
+    let steps = 1;
+    while ((await slow.step()) === 'merge') steps++;
+    expect(steps).toBeGreaterThan(8);
+    const b = db.backend();
+    await b.work();
+    expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([1]);
+    const sources = docs.filter((_, i) => i % 10 === 7);
+    expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+  });
+
   it('switches collections off and on, renames them, and gives back their whole articles', async () => {
     const b = fresh().backend();
     const [wire, mine] = [seedDocuments.slice(0, 2), seedDocuments.slice(2)];
