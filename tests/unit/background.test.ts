@@ -24,6 +24,15 @@ const articles = (docs: typeof seedDocuments, collection = 'Wire'): Article[] =>
 
 afterEach(() => closeIndexDb());
 
+/** Ten imports of a tenth each: ten fresh segments, ready to merge. */
+async function indexInTens(index: LocalIndex, docs: typeof seedDocuments): Promise<void> {
+  const tenth = docs.length / 10;
+  for (let i = 0; i < 10; i++) {
+    await index.stage(articles(docs.slice(i * tenth, (i + 1) * tenth)));
+    while ((await index.stagedCount()) > 0) await index.step();
+  }
+}
+
 describe('the background corpus', { timeout: 60_000 }, () => {
   it('stages the bundled corpus as the Demo collection, and a restarted worker answers from storage without re-indexing', async () => {
     const db = fresh();
@@ -187,10 +196,7 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const db = fresh();
     const docs = syntheticCorpus(250, 13);
     const index = new LocalIndex(db.open);
-    for (let i = 0; i < 10; i++) {
-      await index.stage(articles(docs.slice(i * 25, (i + 1) * 25)));
-      while ((await index.stagedCount()) > 0) await index.step();
-    }
+    await indexInTens(index, docs);
     let state = await index.currentState();
     while (!state.merge?.next) {
       await index.step();
@@ -209,10 +215,7 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const db = fresh();
     const docs = syntheticCorpus(250, 17);
     const index = new LocalIndex(db.open);
-    for (let i = 0; i < 10; i++) {
-      await index.stage(articles(docs.slice(i * 25, (i + 1) * 25)));
-      while ((await index.stagedCount()) > 0) await index.step();
-    }
+    await indexInTens(index, docs);
     // The pace a worker slowed by a huge corpus would have reached.
     const idb = await db.open();
     await idb.put('state', { ...(await index.currentState()), pace: { merge: 8, clean: 8, group: 50 } }, STATE_KEY);
