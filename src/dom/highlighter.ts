@@ -1,9 +1,11 @@
 import type { BlockMatch } from '../match/matcher';
 import { creditTargets } from '../match/credit';
+import { Backdrops } from './backdrop';
 import { blockRange, type Block } from './blocks';
 import { isCredited } from './credit';
 import { createLayer, type Layer } from './layer';
 import { composedOrder, composedParent } from './shadow';
+import type { Tone } from './tone';
 
 export interface Tracked {
   id: number;
@@ -11,6 +13,8 @@ export interface Tracked {
   match: BlockMatch;
   /** Whether the page credits the passage's original near it. */
   credited: boolean;
+  /** Whether the block sits on a light or a dark page background: its marks and its card are drawn to match. */
+  tone: Tone;
 }
 
 interface Painted {
@@ -45,6 +49,7 @@ export class Highlighter {
   private active: Tracked | undefined;
   private readonly roots = new WeakSet<ShadowRoot>();
   private readonly listening = new AbortController();
+  private readonly backdrops = new Backdrops();
 
   constructor(css: string) {
     this.layer = createLayer(css, 0);
@@ -96,7 +101,7 @@ export class Highlighter {
     const el = block.element;
     this.clear(el);
     if (!match) return;
-    const tracked: Tracked = { id: this.nextId++, block, match, credited: isCredited(el, creditTargets(match)) };
+    const tracked: Tracked = { id: this.nextId++, block, match, credited: isCredited(el, creditTargets(match)), tone: this.backdrops.toneAt(el) };
     const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
     this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
     this.resized.observe(el);
@@ -163,7 +168,7 @@ export class Highlighter {
       while (p.boxes.length < list.length) p.boxes.push(this.marks.appendChild(document.createElement('div')));
       list.forEach((r, i) => {
         const box = p.boxes[i];
-        box.className = `mark ${p.ranges.length ? 'span' : 'block'} ${p.tracked.match.kind}${this.active === p.tracked ? ' active' : ''}${p.flashing ? ' flash' : ''}`;
+        box.className = `mark ${p.ranges.length ? 'span' : 'block'} ${p.tracked.match.kind}${p.tracked.tone === 'dark' ? ' on-dark' : ''}${this.active === p.tracked ? ' active' : ''}${p.flashing ? ' flash' : ''}`;
         box.style.transform = `translate(${r.left - origin.left}px, ${r.top - origin.top}px)`;
         box.style.width = `${r.width}px`;
         box.style.height = `${r.height}px`;
