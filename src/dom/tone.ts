@@ -26,8 +26,9 @@ const alpha = (s: string | undefined): number => (s === undefined ? 1 : s.endsWi
 /**
  * A colour as `getComputedStyle` gives it (`rgb(…)`, `rgba(…)`, either
  * with commas or spaces and a slash), `#rgb`, `#rgba`, `#rrggbb`,
- * `#rrggbbaa` or `transparent`; undefined for anything else (a keyword,
- * `color(…)`, `oklch(…)`), which the caller treats as unknown.
+ * `#rrggbbaa`, `color(srgb …)` or `transparent`; undefined for anything
+ * else (a keyword, `oklch(…)`, another colour space), which the caller
+ * treats as unknown.
  */
 export function parseColor(text: string): Rgba | undefined {
   const s = text.trim().toLowerCase();
@@ -43,6 +44,16 @@ export function parseColor(text: string): Rgba | undefined {
       return { r: n(0), g: n(2), b: n(4), a: hex.length === 8 ? n(6) / 255 : 1 };
     }
     return undefined;
+  }
+  // What colour-mix() and newer colours compute to: channels 0–1.
+  const srgb = /^color\(srgb\s+([^)]*)\)$/.exec(s)?.[1];
+  if (srgb) {
+    const parts = srgb.split(/\s*\/\s*|\s+/).filter(Boolean);
+    if (parts.length !== 3 && parts.length !== 4) return undefined;
+    const [r, g, b] = parts.slice(0, 3).map((c) => (c.endsWith('%') ? parseFloat(c) / 100 : parseFloat(c)) * 255);
+    const a = alpha(parts[3]);
+    if (![r, g, b, a].every(Number.isFinite)) return undefined;
+    return { r: clamp(r, 0, 255), g: clamp(g, 0, 255), b: clamp(b, 0, 255), a: clamp(a, 0, 1) };
   }
   const fn = /^rgba?\(\s*([^)]*)\)$/.exec(s)?.[1];
   if (!fn) return undefined;

@@ -12,10 +12,13 @@ describe('colour maths', () => {
     expect(parseColor('#1118')).toEqual({ r: 17, g: 17, b: 17, a: 0x88 / 255 });
     expect(parseColor('#FDFCF9')).toEqual({ r: 253, g: 252, b: 249, a: 1 });
     expect(parseColor('#00000080')!.a).toBeCloseTo(0.5, 2);
+    // What Chromium and Firefox compute color-mix(in srgb, …) to.
+    expect(parseColor('color(srgb 0.6 0.4 0 / 0.22)')).toEqual({ r: 153, g: 102, b: 0, a: 0.22 });
+    expect(parseColor('color(srgb 1 0 0)')).toEqual({ r: 255, g: 0, b: 0, a: 1 });
   });
 
   it('answers unknown for what it cannot read, rather than guessing', () => {
-    for (const s of ['', 'red', 'canvas', 'color(srgb 1 0 0)', 'oklch(0.5 0.1 30)', '#12', 'rgb(1, 2)', 'rgb(a, b, c)']) expect(parseColor(s)).toBeUndefined();
+    for (const s of ['', 'red', 'canvas', 'color(display-p3 1 0 0)', 'color(srgb 1 0)', 'oklch(0.5 0.1 30)', '#12', 'rgb(1, 2)', 'rgb(a, b, c)']) expect(parseColor(s)).toBeUndefined();
   });
 
   it('computes WCAG 2 luminance and contrast', () => {
