@@ -50,14 +50,20 @@ export const textPaintsIn = (root: Element): Paint[] => {
 };
 
 /** `textPaintsIn` as a method. */
-export const textPaintsMethod = Object.assign(function (this: Element) {
-  return textPaintsIn(this);
-}, { toString: () => `function () { return (${textPaintsIn.toString()})(this); }` }) as (this: Element) => Paint[];
+export const textPaintsMethod = Object.assign(
+  function (this: Element) {
+    return textPaintsIn(this);
+  },
+  { toString: () => `function () { return (${textPaintsIn.toString()})(this); }` },
+) as (this: Element) => Paint[];
 
 /** `paintOf` as a method, for protocols that call a function with the element as `this`. */
-export const paintMethod = Object.assign(function (this: Element) {
-  return paintOf(this);
-}, { toString: () => `function () { return (${paintOf.toString()})(this); }` }) as (this: Element) => Paint;
+export const paintMethod = Object.assign(
+  function (this: Element) {
+    return paintOf(this);
+  },
+  { toString: () => `function () { return (${paintOf.toString()})(this); }` },
+) as (this: Element) => Paint;
 
 const colour = (s: string): Rgba => {
   const c = parseColor(s);
@@ -98,7 +104,11 @@ export function expectMarks(marks: Paint[], pageBackground: Paint, tone: 'light'
   expect(isDark(page)).toBe(tone === 'dark');
   const blocks = marks.filter((m) => /\bblock\b/.test(m.className));
   const kinds = ['verbatim', 'edited', 'reworded'];
-  for (const kind of kinds) expect(blocks.some((m) => m.className.includes(kind)), `a ${kind} block mark`).toBe(true);
+  for (const kind of kinds)
+    expect(
+      blocks.some((m) => m.className.includes(kind)),
+      `a ${kind} block mark`,
+    ).toBe(true);
   for (const m of marks) {
     expect(m.className.includes('on-dark'), m.className).toBe(tone === 'dark');
     expect(contrast(colour(m.color), page), `bar of ${m.className}`).toBeGreaterThanOrEqual(3);

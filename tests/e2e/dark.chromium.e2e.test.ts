@@ -41,7 +41,6 @@ async function hoverCard(page: Page, ui: ClosedShadow): Promise<void> {
   await ui.waitFor('.tip button');
 }
 
-
 /** The tooltip and the comparison, in the tone expected, every text on them at 4.5:1 or more. */
 async function expectCardAndDialog(page: Page, ui: ClosedShadow, tone: Scheme, shots: string): Promise<void> {
   await hoverCard(page, ui);
