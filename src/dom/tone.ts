@@ -45,22 +45,19 @@ export function parseColor(text: string): Rgba | undefined {
     }
     return undefined;
   }
-  // What colour-mix() and newer colours compute to: channels 0–1.
+  // What color-mix() computes to: channels 0–1, spaces and a slash.
   const srgb = /^color\(srgb\s+([^)]*)\)$/.exec(s)?.[1];
-  if (srgb) {
-    const parts = srgb.split(/\s*\/\s*|\s+/).filter(Boolean);
-    if (parts.length !== 3 && parts.length !== 4) return undefined;
-    const [r, g, b] = parts.slice(0, 3).map((c) => (c.endsWith('%') ? parseFloat(c) / 100 : parseFloat(c)) * 255);
-    const a = alpha(parts[3]);
-    if (![r, g, b, a].every(Number.isFinite)) return undefined;
-    return { r: clamp(r, 0, 255), g: clamp(g, 0, 255), b: clamp(b, 0, 255), a: clamp(a, 0, 1) };
-  }
+  if (srgb) return fromParts(srgb.split(/\s*\/\s*|\s+/), (c) => (c.endsWith('%') ? parseFloat(c) / 100 : parseFloat(c)) * 255);
   const fn = /^rgba?\(\s*([^)]*)\)$/.exec(s)?.[1];
-  if (!fn) return undefined;
-  const parts = fn.split(/\s*[,/]\s*|\s+/).filter(Boolean);
-  if (parts.length !== 3 && parts.length !== 4) return undefined;
-  const [r, g, b] = parts.slice(0, 3).map(channel);
-  const a = alpha(parts[3]);
+  return fn ? fromParts(fn.split(/\s*[,/]\s*|\s+/), channel) : undefined;
+}
+
+/** Three channels and an optional alpha, each read or undefined. */
+function fromParts(parts: string[], read: (s: string) => number): Rgba | undefined {
+  const p = parts.filter(Boolean);
+  if (p.length !== 3 && p.length !== 4) return undefined;
+  const [r, g, b] = p.slice(0, 3).map(read);
+  const a = alpha(p[3]);
   if (![r, g, b, a].every(Number.isFinite)) return undefined;
   return { r: clamp(r, 0, 255), g: clamp(g, 0, 255), b: clamp(b, 0, 255), a: clamp(a, 0, 1) };
 }

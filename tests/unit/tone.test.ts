@@ -18,7 +18,8 @@ describe('colour maths', () => {
   });
 
   it('answers unknown for what it cannot read, rather than guessing', () => {
-    for (const s of ['', 'red', 'canvas', 'color(display-p3 1 0 0)', 'color(srgb 1 0)', 'oklch(0.5 0.1 30)', '#12', 'rgb(1, 2)', 'rgb(a, b, c)']) expect(parseColor(s)).toBeUndefined();
+    for (const s of ['', 'red', 'canvas', 'color(display-p3 1 0 0)', 'color(srgb 1 0)', 'oklch(0.5 0.1 30)', '#12', 'rgb(1, 2)', 'rgb(a, b, c)'])
+      expect(parseColor(s)).toBeUndefined();
   });
 
   it('computes WCAG 2 luminance and contrast', () => {
