@@ -34,24 +34,30 @@ async function open(path: string, scheme: Scheme): Promise<{ page: Page; ui: Clo
   return { page, ui };
 }
 
-/** Hovers the page's first highlighted paragraph with the real mouse and waits for the card. */
-async function hoverCard(page: Page, ui: ClosedShadow): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.locator('article p').nth(1).hover();
-  await ui.waitFor('.tip button');
-}
-
-/** The tooltip and the comparison, in the tone expected, every text on them at 4.5:1 or more. */
+/**
+ * The tooltip and the comparison, in the tone expected, every text on them
+ * at 4.5:1 or more: for the verbatim copy, and for the edited one, whose
+ * word diff shows struck and inserted words on their own washes.
+ */
 async function expectCardAndDialog(page: Page, ui: ClosedShadow, tone: Scheme, shots: string): Promise<void> {
-  await hoverCard(page, ui);
-  expectReadable(await ui.call('.tip', paintMethod), await ui.call('.tip', textPaintsMethod), tone);
-  await page.screenshot({ path: `test-results/${shots}-tooltip.png` });
-  await ui.click('.tip button');
-  await ui.waitFor('.dialog');
-  expectReadable(await ui.call('.dialog', paintMethod), await ui.call('.dialog', textPaintsMethod), tone);
-  await page.screenshot({ path: `test-results/${shots}-compare.png` });
-  await page.keyboard.press('Escape');
-  await ui.gone('.dialog');
+  for (const [n, which] of [
+    [1, 'verbatim'],
+    [2, 'edited'],
+  ] as const) {
+    await page.mouse.move(0, 0);
+    await page.locator('article p').nth(n).hover();
+    await ui.waitFor('.tip button');
+    expectReadable(await ui.call('.tip', paintMethod), await ui.call('.tip', textPaintsMethod), tone);
+    await page.screenshot({ path: `test-results/${shots}-${which}-tooltip.png` });
+    await ui.click('.tip button');
+    await ui.waitFor('.dialog');
+    const texts = await ui.call('.dialog', textPaintsMethod);
+    if (which === 'edited') expect(texts.filter((t) => /^<(ins|del)\b/.test(t.label ?? '')).length).toBeGreaterThan(1);
+    expectReadable(await ui.call('.dialog', paintMethod), texts, tone);
+    await page.screenshot({ path: `test-results/${shots}-${which}-compare.png` });
+    await page.keyboard.press('Escape');
+    await ui.gone('.dialog');
+  }
 }
 
 describe('Chromium: dark mode and contrast', () => {

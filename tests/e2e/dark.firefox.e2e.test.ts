@@ -44,19 +44,30 @@ async function open(ff: FirefoxHarness, path: string): Promise<{ page: Page; sha
   return { page, shadow };
 }
 
-/** The tooltip and the comparison, in the tone expected, every text on them at 4.5:1 or more. */
+/**
+ * The tooltip and the comparison, in the tone expected, every text on them
+ * at 4.5:1 or more: for the verbatim copy, and for the edited one, whose
+ * word diff shows struck and inserted words on their own washes.
+ */
 async function expectCardAndDialog(page: Page, shadow: FirefoxShadow, tone: Scheme, shots: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.hover('article p:nth-of-type(2)');
-  await shadow.waitFor('.tip button');
-  expectReadable((await shadow.query('.tip', paintOf))!, (await shadow.query('.tip', textPaintsIn))!, tone);
-  await page.screenshot({ path: `test-results/${shots}-tooltip.png` });
-  await shadow.click('.tip button');
-  await shadow.waitFor('.dialog');
-  expectReadable((await shadow.query('.dialog', paintOf))!, (await shadow.query('.dialog', textPaintsIn))!, tone);
-  await page.screenshot({ path: `test-results/${shots}-compare.png` });
-  await page.keyboard.press('Escape');
-  await shadow.gone('.dialog');
+  for (const [n, which] of [
+    [2, 'verbatim'],
+    [3, 'edited'],
+  ] as const) {
+    await page.mouse.move(0, 0);
+    await page.hover(`article p:nth-of-type(${n})`);
+    await shadow.waitFor('.tip button');
+    expectReadable((await shadow.query('.tip', paintOf))!, (await shadow.query('.tip', textPaintsIn))!, tone);
+    await page.screenshot({ path: `test-results/${shots}-${which}-tooltip.png` });
+    await shadow.click('.tip button');
+    await shadow.waitFor('.dialog');
+    const texts = (await shadow.query('.dialog', textPaintsIn))!;
+    if (which === 'edited') expect(texts.filter((t) => /^<(ins|del)\b/.test(t.label ?? '')).length).toBeGreaterThan(1);
+    expectReadable((await shadow.query('.dialog', paintOf))!, texts, tone);
+    await page.screenshot({ path: `test-results/${shots}-${which}-compare.png` });
+    await page.keyboard.press('Escape');
+    await shadow.gone('.dialog');
+  }
 }
 
 /** Reprint's own pages for the page's tab, read in the scheme. */
