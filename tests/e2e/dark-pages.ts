@@ -33,3 +33,13 @@ export function darkCanvasDemoPage(): string {
     '  :root { color-scheme: dark; }\n    body { color: #eee; }\n  </style>',
   );
 }
+
+/**
+ * The demo page with a stylesheet that sets Reprint's own colour names on
+ * every element of the page, Reprint's host <div> included: the palette
+ * must not come from anything a page rule can reach.
+ */
+export function paletteThiefPage(): string {
+  const names = ['ink', 'muted', 'paper', 'wash', 'line', 'verbatim', 'edited', 'reworded', 'kind', 'tint', 'ins', 'del', 'ins-bg', 'del-bg'];
+  return DEMO.replace('</style>', `  * { ${names.map((n) => `--${n}: #f00 !important;`).join(' ')} }\n  </style>`);
+}

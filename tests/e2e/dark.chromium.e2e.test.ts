@@ -3,14 +3,14 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { expectMarks, expectReadable, paintMethod, paintOf, textPaintsIn, textPaintsMethod, type Paint } from './dark-checks';
-import { darkCanvasDemoPage, darkDemoPage } from './dark-pages';
+import { darkCanvasDemoPage, darkDemoPage, paletteThiefPage } from './dark-pages';
 import { startServer } from './server';
 
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
-  server = await startServer({ '/dark.html': darkDemoPage, '/dark-canvas.html': darkCanvasDemoPage });
+  server = await startServer({ '/dark.html': darkDemoPage, '/dark-canvas.html': darkCanvasDemoPage, '/palette-thief.html': paletteThiefPage });
   cr = await launchChromium();
 });
 afterAll(async () => {
@@ -76,6 +76,15 @@ describe('Chromium: dark mode and contrast', () => {
     expectMarks(await ui.callAll('.mark', paintMethod), await page.$eval('body', paintOf), 'dark');
     await page.screenshot({ path: 'test-results/chromium-dark-page.png' });
     await expectCardAndDialog(page, ui, 'dark', 'chromium-dark-page');
+    await page.close();
+  });
+
+  it("keeps its palette when the page sets Reprint's colour names on every element", async () => {
+    const { page, ui } = await open('/palette-thief.html', 'light');
+    const marks = await ui.callAll('.mark', paintMethod);
+    expect(marks.filter((m) => [m.color, m.beforeColor, m.backgrounds[0]].some((c) => c.startsWith('rgb(255, 0, 0)')))).toEqual([]);
+    expectMarks(marks, await page.$eval('body', paintOf), 'light');
+    await expectCardAndDialog(page, ui, 'light', 'chromium-palette-thief');
     await page.close();
   });
 

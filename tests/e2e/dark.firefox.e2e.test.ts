@@ -3,14 +3,14 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { expectMarks, expectReadable, paintOf, textPaintsIn, type Paint } from './dark-checks';
-import { darkCanvasDemoPage, darkDemoPage } from './dark-pages';
+import { darkCanvasDemoPage, darkDemoPage, paletteThiefPage } from './dark-pages';
 import { startServer } from './server';
 
 type Scheme = 'light' | 'dark';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
-  server = await startServer({ '/dark.html': darkDemoPage, '/dark-canvas.html': darkCanvasDemoPage });
+  server = await startServer({ '/dark.html': darkDemoPage, '/dark-canvas.html': darkCanvasDemoPage, '/palette-thief.html': paletteThiefPage });
 });
 afterAll(async () => {
   await server?.close();
@@ -105,6 +105,15 @@ describe('Firefox in a light scheme: dark pages and contrast', () => {
     expectMarks(await shadow.queryAll('.mark', paintOf), await page.$eval('body', paintOf), 'dark');
     await page.screenshot({ path: 'test-results/firefox-dark-page.png' });
     await expectCardAndDialog(page, shadow, 'dark', 'firefox-dark-page');
+    await page.close();
+  });
+
+  it("keeps its palette when the page sets Reprint's colour names on every element", async () => {
+    const { page, shadow } = await open(ff, '/palette-thief.html');
+    const marks = await shadow.queryAll('.mark', paintOf);
+    expect(marks.filter((m) => [m.color, m.beforeColor, m.backgrounds[0]].some((c) => c.startsWith('rgb(255, 0, 0)')))).toEqual([]);
+    expectMarks(marks, await page.$eval('body', paintOf), 'light');
+    await expectCardAndDialog(page, shadow, 'light', 'firefox-palette-thief');
     await page.close();
   });
 
