@@ -1,9 +1,11 @@
 import type { BlockMatch } from '../match/matcher';
 import { creditTargets, type CreditEvidence } from '../match/credit';
+import { Backdrops } from './backdrop';
 import { blockRange, type Block } from './blocks';
 import { creditEvidence } from './credit';
 import { createLayer, type Layer } from './layer';
 import { composedOrder, composedParent } from './shadow';
+import type { Tone } from './tone';
 
 export interface Tracked {
   id: number;
@@ -12,6 +14,8 @@ export interface Tracked {
   /** Whether the page credits the passage's original, and how (null: no credit found). */
   credited: boolean;
   credit: CreditEvidence | null;
+  /** Whether the block sits on a light or a dark page background: its marks and its card are drawn to match. */
+  tone: Tone;
 }
 
 interface Painted {
@@ -46,6 +50,7 @@ export class Highlighter {
   private active: Tracked | undefined;
   private readonly roots = new WeakSet<ShadowRoot>();
   private readonly listening = new AbortController();
+  private readonly backdrops = new Backdrops();
 
   constructor(css: string) {
     this.layer = createLayer(css, 0);
@@ -98,7 +103,7 @@ export class Highlighter {
     this.clear(el);
     if (!match) return;
     const credit = creditEvidence(el, creditTargets(match));
-    const tracked: Tracked = { id: this.nextId++, block, match, credited: credit !== null, credit };
+    const tracked: Tracked = { id: this.nextId++, block, match, credited: credit !== null, credit, tone: this.backdrops.toneAt(el) };
     const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
     this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
     this.resized.observe(el);
@@ -165,7 +170,7 @@ export class Highlighter {
       while (p.boxes.length < list.length) p.boxes.push(this.marks.appendChild(document.createElement('div')));
       list.forEach((r, i) => {
         const box = p.boxes[i];
-        box.className = `mark ${p.ranges.length ? 'span' : 'block'} ${p.tracked.match.kind}${this.active === p.tracked ? ' active' : ''}${p.flashing ? ' flash' : ''}`;
+        box.className = `mark ${p.ranges.length ? 'span' : 'block'} ${p.tracked.match.kind}${p.tracked.tone === 'dark' ? ' on-dark' : ''}${this.active === p.tracked ? ' active' : ''}${p.flashing ? ' flash' : ''}`;
         box.style.transform = `translate(${r.left - origin.left}px, ${r.top - origin.top}px)`;
         box.style.width = `${r.width}px`;
         box.style.height = `${r.height}px`;

@@ -127,6 +127,7 @@ export class CompareDialog {
       'div',
       {
         class: 'backdrop',
+        'data-tone': t.tone,
         onclick: (e: Event) => {
           if (e.target === backdrop) this.close();
         },

@@ -61,6 +61,7 @@ export class Tooltip {
       'div',
       {
         class: 'tip',
+        'data-tone': t.tone,
         role: 'group',
         'aria-label': 'Reprint: where this paragraph comes from',
         onmouseenter: () => clearTimeout(this.hideTimer),

@@ -93,8 +93,13 @@ async function poll<T>(fn: () => Promise<T | undefined | null | false>, what: st
  * Real Firefox ESR over WebDriver BiDi with the built extension installed
  * as a temporary add-on. Fails loudly when Firefox or the build is missing.
  * `downloads`: a folder that downloads are saved into, without a prompt.
+ * `prefs`: more preferences (a colour scheme, say).
  */
-export async function launchFirefox({ profile, downloads }: { profile?: string; downloads?: string } = {}): Promise<FirefoxHarness> {
+export async function launchFirefox({
+  profile,
+  downloads,
+  prefs = {},
+}: { profile?: string; downloads?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: run .ci/run or apt-get install firefox-esr`);
   if (!existsSync(path.join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION}: run npm run build first`);
   const build = await copyBuild();
@@ -121,6 +126,7 @@ export async function launchFirefox({ profile, downloads }: { profile?: string; 
             'browser.download.start_downloads_in_tmp_dir': false,
           }
         : {}),
+      ...prefs,
     },
   });
   await browser.installExtension(build);
