@@ -5,6 +5,9 @@ import { nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { describeProvenance, KIND_COUNT, KIND_LABEL, plural, POPUP, quotedTitle } from './words';
 import type { BlockMatch } from '../match/matcher';
 
+/** A space a flex row keeps: the short lists' rows are flex, so that a name gives way before its count. */
+const NBSP = '\u00a0';
+
 /** Sources named in the summary; the rest are counted ("and 4 more sources"). */
 export const TOP_SOURCES = 4;
 
@@ -62,7 +65,7 @@ function summaryView(s: PageSummary, count: number, open: boolean): HTMLElement 
         h(
           'ul',
           {},
-          ...rows.map((r) => h('li', {}, field(r.name, 'source-name'), h('span', { class: 'muted' }, ` · ${POPUP.sourceCount(r.count)}`))),
+          ...rows.map((r) => h('li', {}, field(r.name, 'source-name'), h('span', { class: 'muted' }, `${NBSP}· ${POPUP.sourceCount(r.count)}`))),
           more ? h('li', { class: 'muted' }, POPUP.moreSources(more)) : null,
         ),
       ),
@@ -74,7 +77,7 @@ function summaryView(s: PageSummary, count: number, open: boolean): HTMLElement 
             h(
               'ol',
               { class: 'timeline' },
-              ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), ' ', field(t.title))),
+              ...s.timeline.map((t) => h('li', {}, h('time', { datetime: t.date }, field(t.date)), NBSP, field(t.title))),
               s.undated.length ? h('li', { class: 'muted' }, POPUP.undated(s.undated.length)) : null,
             ),
           )

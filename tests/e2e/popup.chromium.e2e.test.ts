@@ -80,10 +80,10 @@ describe('Chromium: the popup at scale', () => {
     await popup.locator('summary').focus();
     await popup.keyboard.press('Enter');
     expect(await popup.locator('details.page-summary').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
-    const sources = await popup.locator('.sources li').allInnerTexts();
+    const sources = await popup.locator('.sources li').allTextContents();
     // A short list: publisher or title, and a count; the rest counted.
     expect(sources.length).toBeLessThanOrEqual(5);
-    expect(sources[0]).toMatch(/^.+ · \d+ paragraphs?$/);
+    expect(sources[0]).toMatch(/^.+\s· \d+ paragraphs?$/);
     expect(sources.join('\n')).not.toMatch(/\b\d{3}_[0-9a-f]{8,}/);
     expect(await popup.locator('.kinds').innerText()).toMatch(/\d+ (verbatim|lightly edited|reworded) cop(y|ies)/);
     expect(popupPlurals(await popupText(popup))).toEqual([]);
