@@ -44,18 +44,15 @@ function summaryView(s: PageSummary, count: number, open: boolean): HTMLElement 
   return h(
     'details',
     { class: 'page-summary', 'data-focus': 'summary', ...(open ? { open: true } : {}) },
-    h(
-      'summary',
-      {},
-      ...POPUP.summaryLine(percent(s.share), count, s.credited).map((part, i) => (i === 0 ? h('strong', { class: 'share' }, part) : part)),
-    ),
+    h('summary', {}, ...POPUP.summaryLine(percent(s.share), count, s.credited).map((part, i) => (i === 0 ? h('strong', { class: 'share' }, part) : part))),
     h(
       'div',
       { class: 'summary-details' },
+      // A list, so that a screen reader keeps the kinds apart as the dots do on screen.
       h(
-        'p',
+        'ul',
         { class: 'kinds' },
-        ...KINDS.filter((k) => s.kinds[k] > 0).map((k) => h('span', { class: 'kind', 'data-kind': k }, plural(s.kinds[k], KIND_COUNT[k]))),
+        ...KINDS.filter((k) => s.kinds[k] > 0).map((k) => h('li', { class: 'kind', 'data-kind': k }, plural(s.kinds[k], KIND_COUNT[k]))),
       ),
       h('p', {}, h('span', { class: 'credit-counts' }, POPUP.creditCounts(s.credited, s.uncredited))),
       h(
@@ -189,7 +186,7 @@ const keyOf = (it: HighlightSummary) => `${it.frameId ?? 0}:${it.id}`;
  * popup's 600 px.
  */
 function entry(it: HighlightSummary, m: PopupModel): HTMLElement {
-  const score = `${percent(it.score)}${it.coverage < PARTIAL_BELOW ? ` · ${partial(it.coverage, 'of text')}` : ''}`;
+  const score = `${percent(it.score)}${it.coverage < PARTIAL_BELOW ? ` · ${partial(it.coverage, POPUP.ofText)}` : ''}`;
   return h(
     'li',
     {},

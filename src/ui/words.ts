@@ -147,6 +147,8 @@ export const POPUP = {
   selection: 'Selected text',
   selectionNotFound: 'The selected text is not in your corpus.',
   similar: (percent: string) => `${percent} similar`,
+  /** A partial copy's share of its paragraph: "partial: 43% of text". */
+  ofText: 'of text',
   summaryLabel: 'Page summary',
   /**
    * The summary in one line: "38% reprinted · 49 paragraphs · 37 credited".
@@ -156,7 +158,8 @@ export const POPUP = {
   summaryLine: (share: string, count: number, credited: number) =>
     [`${share} reprinted`, ` · ${plural(count, PARAGRAPH)} · ${credited === count ? 'all credited' : `${credited.toLocaleString(LOCALE)} credited`}`] as const,
   /** "1 credited, 3 with no credit found". */
-  creditCounts: (credited: number, uncredited: number) => `${credited.toLocaleString(LOCALE)} credited, ${uncredited.toLocaleString(LOCALE)} with no credit found`,
+  creditCounts: (credited: number, uncredited: number) =>
+    `${credited.toLocaleString(LOCALE)} credited, ${uncredited.toLocaleString(LOCALE)} with no credit found`,
   sources: 'Sources',
   /** A source and what the page takes from it: "ZeroHedge News · 3 paragraphs". */
   sourceCount: (count: number) => plural(count, PARAGRAPH),
@@ -199,3 +202,102 @@ export interface PopupState {
   count: number;
   paused: boolean;
 }
+
+/* The report page (report.html?tab=ID). */
+export const REPORT = {
+  title: 'Reprint report',
+  cannotRead: 'Reprint cannot read this tab. It may be closed, still loading, or a page extensions are not allowed on.',
+  own: <T>(collection: T) => ['This article is in your corpus (', collection, '): it is the original, and nothing on it is marked as a copy.'],
+  ownCopies: ' Its copies in your corpus: ',
+  paused: 'Reprint is paused on this page.',
+  /** "103 paragraphs scanned · 4 reprinted · 1 credited, 3 with no credit found": the two counts are elements the tests read. */
+  figures: <T>(scanned: T, scannedCount: number, reprinted: T, credited: number, uncredited: number) => [
+    scanned,
+    ` ${pluralForm(scannedCount, PARAGRAPH)} scanned · `,
+    reprinted,
+    ` reprinted · ${POPUP.creditCounts(credited, uncredited)}`,
+  ],
+  downloadJson: 'Download JSON',
+  downloadCsv: 'Download CSV',
+  caption: 'Reprinted paragraphs, in page order',
+  none: 'No reprinted paragraphs found so far.',
+  columns: ['Kind', 'Similarity', 'Credit', 'Source', 'Provenance', 'Excerpt'],
+  credited: 'Credited',
+  uncredited: 'Uncredited',
+  truncated: 'Very long paragraph: only its first part was compared.',
+  ofText: 'of text',
+};
+
+/* The options page: collections, library and settings. */
+export const OPTIONS = {
+  name: 'Reprint',
+  lede: 'Your corpus lives in this browser only. Nothing you import leaves this device.',
+  collections: 'Collections',
+  library: 'Library',
+  settings: 'Settings',
+  searchPlaceholder: 'Search titles and text',
+  searchLabel: 'Search the library',
+  sortLabel: 'Sort the library',
+  sorts: { added: 'Newest added', title: 'Title', date: 'Date published', collection: 'Collection' },
+  columns: ['Title', 'Publisher and date', 'Collection', 'Added', ''],
+  pauseAll: 'Pause Reprint on every site',
+  pauseAllKey: ' (Alt+Shift+P)',
+  pausedSites: 'Paused sites',
+  noPausedSites: 'None. Pause a site from the toolbar button.',
+  resume: 'Resume',
+  figures: (documents: number, paragraphs: number) => `${plural(documents, 'document')}, ${plural(paragraphs, 'searchable paragraph')}`,
+  stored: (size: string) => ` · ${size} stored`,
+  indexing: (documents: number) => `Still indexing: ${plural(documents, 'document')}.`,
+  documents: (n: number) => ` · ${plural(n, 'document')}`,
+  export: 'Export',
+  rename: 'Rename',
+  delete: 'Delete',
+  noDocuments: 'No documents yet. Import some below.',
+  exportAll: 'Export the whole corpus',
+  restoreDemo: 'Restore the Demo collection',
+  newNameFor: (name: string) => `New name for ${name}`,
+  newName: 'New name ',
+  cancel: 'Cancel',
+  renameCollection: 'Rename collection',
+  renamed: (from: string, to: string) => `Renamed “${from}” to “${to}”.`,
+  restoring: (name: string) => `Restoring “${name}”…`,
+  restored: (name: string) => `Restored “${name}”.`,
+  undo: 'Undo',
+  deletedWith: (name: string, n: number) => `Deleted “${name}” (${plural(n, 'document')}).`,
+  deleted: (name: string) => `Deleted “${name}”.`,
+  restoredDemo: (n: number) => `Restored the Demo collection (${plural(n, 'document')}).`,
+  showingFirst: (n: number) => `Showing the first ${n}: search to narrow.`,
+  matching: (n: number, query: string) => `${plural(n, 'document')} ${n === 1 ? 'matches' : 'match'} “${query}”.`,
+  edit: 'Edit',
+  close: 'Close',
+  editDetails: 'Edit details',
+  fields: { title: 'Title', publisher: 'Publisher', author: 'Author', date: 'Date published (YYYY-MM-DD)', url: 'Address (URL)' },
+  save: 'Save',
+  saved: (title: string) => `Saved “${title}”.`,
+};
+
+/* The import section of the options page, and "Add this page". */
+export const IMPORT = {
+  /** The collection a page or an import goes into when the reader names none. */
+  defaultCollection: 'My articles',
+  title: 'Import',
+  into: 'Into the collection ',
+  collection: 'Collection',
+  drop: 'Drop files, a folder or a .zip here, or',
+  chooseFiles: 'Choose files',
+  chooseFolder: 'Choose a folder',
+  formats: 'Text (.txt, .md), web pages (.html), JSON (.json, .jsonl), RSS and Atom feeds, .zip archives of these, and Reprint exports.',
+  cancel: 'Cancel',
+  timeLeft: (seconds: number) => ` · about ${seconds} s left`,
+  progress: (stored: number, filesDone: number, files: number) => `${plural(stored, 'article')} stored · read ${filesDone} of ${plural(files, 'file')}`,
+  already: 'Articles already in your corpus',
+  alreadyExplained: 'Some of these articles are already in your corpus (the same address or the same text).',
+  replace: 'Replace them',
+  skip: 'Skip them',
+  imported: (n: number) => `Imported ${plural(n, 'article')}`,
+  replaced: (n: number) => `replaced ${n.toLocaleString(LOCALE)}`,
+  skipped: (n: number) => `skipped ${n.toLocaleString(LOCALE)} already in your corpus`,
+  cancelled: 'Import cancelled. Nothing already stored was lost.',
+  unreadable: (n: number) => `${plural(n, 'file')} could not be read:`,
+  reason: (reason: string) => ` — ${reason}`,
+};

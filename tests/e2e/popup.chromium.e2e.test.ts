@@ -140,11 +140,14 @@ describe('Chromium: the popup at scale', () => {
     expect(await status.count()).toBe(1);
     expect(await status.textContent()).toBe('');
     // The page adds one more reprinted paragraph; the popup follows and says so, in one sentence.
-    await page.evaluate((text) => {
-      const p = document.createElement('p');
-      p.textContent = text;
-      document.querySelector('main')!.append(p);
-    }, ALL_SEED_PARAGRAPHS[ALL_SEED_PARAGRAPHS.length - 1]);
+    await page.evaluate(
+      (text) => {
+        const p = document.createElement('p');
+        p.textContent = text;
+        document.querySelector('main')!.append(p);
+      },
+      ALL_SEED_PARAGRAPHS[ALL_SEED_PARAGRAPHS.length - 1],
+    );
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('1 more reprinted paragraph found.');
     await expect.poll(() => popup.locator('.entry').count()).toBe(rows.length + 1);
     await popup.close();
