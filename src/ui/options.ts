@@ -15,7 +15,6 @@ const UNDO_MS = 15_000;
 
 type Sort = 'title' | 'date' | 'added' | 'collection';
 
-const bytes = (n: number) => (n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GB` : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function section(id: string, title: string, ...children: Array<Node | null>): HTMLElement {
@@ -125,7 +124,7 @@ export class OptionsPage {
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
     const s = this.status;
     this.figures.replaceChildren(
-      h('p', {}, OPTIONS.figures(s.documents, s.paragraphs), estimate?.usage ? OPTIONS.stored(bytes(estimate.usage)) : ''),
+      h('p', {}, OPTIONS.figures(s.documents, s.paragraphs), estimate?.usage ? OPTIONS.stored(estimate.usage) : ''),
       ...(s.staged || s.grouping ? [h('p', { class: 'muted' }, OPTIONS.indexing(s.staged + s.grouping))] : []),
     );
   }

@@ -246,7 +246,9 @@ export const OPTIONS = {
   noPausedSites: 'None. Pause a site from the toolbar button.',
   resume: 'Resume',
   figures: (documents: number, paragraphs: number) => `${plural(documents, 'document')}, ${plural(paragraphs, 'searchable paragraph')}`,
-  stored: (size: string) => ` · ${size} stored`,
+  /** " · 4.2 MB stored". */
+  stored: (bytes: number) =>
+    ` · ${bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`} stored`,
   indexing: (documents: number) => `Still indexing: ${plural(documents, 'document')}.`,
   documents: (n: number) => ` · ${plural(n, 'document')}`,
   export: 'Export',
