@@ -93,7 +93,8 @@ export interface PageSummary {
   kinds: Record<MatchKind, number>;
   credited: number;
   uncredited: number;
-  sources: Array<{ docId: string; title: string; count: number }>;
+  /** Highlights per source document; `publisher` is its manifest publisher (absent from older reports). */
+  sources: Array<{ docId: string; title: string; publisher?: string | null; count: number }>;
   /** Versions with known dates, earliest first. */
   timeline: Array<{ docId: string; title: string; date: string }>;
   /** Versions without a date, by document id (ids, so that frames' summaries merge without counting one twice). */
@@ -168,6 +169,8 @@ export interface PageToBackground {
 export interface ExtensionToContent {
   'tab/report': { request: Record<string, never>; response: PageReport };
   'tab/reveal': { request: { id: number }; response: boolean };
+  /** Opens the comparison of highlight `id` in the page, as its tooltip's Compare does; false when it has no such highlight. */
+  'tab/compare': { request: { id: number }; response: boolean };
   /** The page's HTML and address, for "Add this page": read as an .html import is. */
   'tab/page-html': { request: Record<string, never>; response: { html: string; url: string } };
   /** Scan the page again from the start (it was just added to the corpus). */

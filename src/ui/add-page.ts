@@ -5,9 +5,9 @@ import { updateSettings } from '../settings';
 import type { Article } from '../types';
 import type { ParseMessage, ParseRequest } from './import-worker';
 import ImportWorker from './import-worker?worker';
-import { PROBLEM_REASON } from './words';
+import { IMPORT, PROBLEM_REASON } from './words';
 
-export const DEFAULT_COLLECTION = 'My articles';
+export const DEFAULT_COLLECTION = IMPORT.defaultCollection;
 
 /** Reads a page's HTML as the .html import does, in the import worker. */
 function readPage(html: string): Promise<{ articles: ImportedArticle[]; problems: Problem[] }> {

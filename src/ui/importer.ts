@@ -7,7 +7,7 @@ import { download, field, h } from './dom';
 import type { ParseMessage, ParseRequest } from './import-worker';
 // Vite bundles the worker with its imports and gives back its constructor.
 import ImportWorker from './import-worker?worker';
-import { plural, PROBLEM_REASON } from './words';
+import { IMPORT, PROBLEM_REASON } from './words';
 
 /** Articles per corpus/import message: small enough that each is stored quickly, and progress moves. */
 const SEND_BATCH = 250;
@@ -22,7 +22,7 @@ type Choice = 'replace' | 'skip';
  */
 export class Importer {
   readonly element: HTMLElement;
-  private readonly collection = h('input', { type: 'text', id: 'import-collection', list: 'collection-names', 'aria-label': 'Collection' });
+  private readonly collection = h('input', { type: 'text', id: 'import-collection', list: 'collection-names', 'aria-label': IMPORT.collection });
   private readonly names = h('datalist', { id: 'collection-names' });
   private readonly progress = h('div', { class: 'progress', hidden: true });
   private readonly summary = h('div', { class: 'summary', role: 'status', 'aria-live': 'polite' });
@@ -46,15 +46,15 @@ export class Importer {
     const drop = h(
       'div',
       { class: 'dropzone' },
-      h('p', {}, 'Drop files, a folder or a .zip here, or'),
+      h('p', {}, IMPORT.drop),
       h(
         'p',
         {},
-        h('button', { type: 'button', onclick: () => files.click() }, 'Choose files'),
+        h('button', { type: 'button', onclick: () => files.click() }, IMPORT.chooseFiles),
         ' ',
-        h('button', { type: 'button', onclick: () => folder.click() }, 'Choose a folder'),
+        h('button', { type: 'button', onclick: () => folder.click() }, IMPORT.chooseFolder),
       ),
-      h('p', { class: 'muted' }, 'Text (.txt, .md), web pages (.html), JSON (.json, .jsonl), RSS and Atom feeds, .zip archives of these, and Reprint exports.'),
+      h('p', { class: 'muted' }, IMPORT.formats),
       files,
       folder,
     );
@@ -68,8 +68,8 @@ export class Importer {
     this.element = h(
       'section',
       { id: 'import', 'aria-labelledby': 'import-title' },
-      h('h2', { id: 'import-title' }, 'Import'),
-      h('p', {}, h('label', { for: 'import-collection' }, 'Into the collection '), this.collection, this.names),
+      h('h2', { id: 'import-title' }, IMPORT.title),
+      h('p', {}, h('label', { for: 'import-collection' }, IMPORT.into), this.collection, this.names),
       drop,
       this.progress,
       this.summary,
@@ -107,7 +107,7 @@ export class Importer {
     const started = Date.now();
     const bar = h('progress', { max: String(files.length), value: '0' });
     const label = h('span', {});
-    const cancel = h('button', { type: 'button', onclick: () => this.cancel() }, 'Cancel');
+    const cancel = h('button', { type: 'button', onclick: () => this.cancel() }, IMPORT.cancel);
     this.progress.hidden = false;
     this.progress.replaceChildren(h('p', {}, label, ' ', cancel), bar);
     const show = (done: number, total: number, text: string) => {
@@ -116,7 +116,7 @@ export class Importer {
       if (total === 1) bar.removeAttribute('value');
       else bar.value = done;
       const left = done > 0 && total > 1 ? ((Date.now() - started) / done) * (total - done) : NaN;
-      label.textContent = `${text}${Number.isFinite(left) && done < total ? ` · about ${Math.max(1, Math.round(left / 1000))} s left` : ''}`;
+      label.textContent = `${text}${Number.isFinite(left) && done < total ? IMPORT.timeLeft(Math.max(1, Math.round(left / 1000))) : ''}`;
     };
 
     // Parsed in a worker; each part is checked against the corpus and stored as it comes, so the page
@@ -163,7 +163,7 @@ export class Importer {
       else replaced += same.size;
       for (let i = 0; i < batch.length; i += SEND_BATCH) await sendToBackground({ type: 'corpus/import', articles: batch.slice(i, i + SEND_BATCH) });
       stored += batch.length;
-      show(filesDone, files.length, `${plural(stored, 'article')} stored · read ${filesDone} of ${plural(files.length, 'file')}`);
+      show(filesDone, files.length, IMPORT.progress(stored, filesDone, files.length));
     }
     this.worker?.terminate();
     this.worker = undefined;
@@ -185,13 +185,13 @@ export class Importer {
       };
       const box = h(
         'div',
-        { class: 'ask', role: 'group', 'aria-label': 'Articles already in your corpus' },
-        h('p', {}, 'Some of these articles are already in your corpus (the same address or the same text).'),
+        { class: 'ask', role: 'group', 'aria-label': IMPORT.already },
+        h('p', {}, IMPORT.alreadyExplained),
         h(
           'p',
           { class: 'buttons' },
-          h('button', { type: 'button', onclick: () => done('replace') }, 'Replace them'),
-          h('button', { type: 'button', onclick: () => done('skip') }, 'Skip them'),
+          h('button', { type: 'button', onclick: () => done('replace') }, IMPORT.replace),
+          h('button', { type: 'button', onclick: () => done('skip') }, IMPORT.skip),
         ),
       );
       this.progress.append(box);
@@ -201,19 +201,15 @@ export class Importer {
 
   private finish(r: { cancelled: boolean; imported: number; replaced: number; skipped: number; problems: Problem[] }): void {
     this.progress.hidden = true;
-    const counts = [
-      `Imported ${plural(r.imported, 'article')}`,
-      r.replaced ? `replaced ${r.replaced}` : '',
-      r.skipped ? `skipped ${r.skipped} already in your corpus` : '',
-    ].filter(Boolean);
-    const lines: HTMLElement[] = [h('p', { class: 'result' }, r.cancelled ? 'Import cancelled. Nothing already stored was lost.' : `${counts.join(', ')}.`)];
+    const counts = [IMPORT.imported(r.imported), r.replaced ? IMPORT.replaced(r.replaced) : '', r.skipped ? IMPORT.skipped(r.skipped) : ''].filter(Boolean);
+    const lines: HTMLElement[] = [h('p', { class: 'result' }, r.cancelled ? IMPORT.cancelled : `${counts.join(', ')}.`)];
     if (r.problems.length)
       lines.push(
-        h('p', {}, `${plural(r.problems.length, 'file')} could not be read:`),
+        h('p', {}, IMPORT.unreadable(r.problems.length)),
         h(
           'ul',
           { class: 'problems' },
-          ...r.problems.map((p) => h('li', {}, field(p.file), ` — ${PROBLEM_REASON[p.reason]}`, ...(p.detail ? [' (', field(p.detail), ')'] : []))),
+          ...r.problems.map((p) => h('li', {}, field(p.file), IMPORT.reason(PROBLEM_REASON[p.reason]), ...(p.detail ? [' (', field(p.detail), ')'] : []))),
         ),
       );
     this.summary.replaceChildren(...lines);

@@ -4,7 +4,7 @@ import { DEMO_COLLECTION, type Article, type DocumentMeta } from '../types';
 import { bylineParts } from './describe';
 import { field, fields, h } from './dom';
 import { exportToFile } from './importer';
-import { plural } from './words';
+import { OPTIONS } from './words';
 
 /** Library rows shown at once; the search narrows the rest. */
 const LIBRARY_LIMIT = 100;
@@ -15,7 +15,6 @@ const UNDO_MS = 15_000;
 
 type Sort = 'title' | 'date' | 'added' | 'collection';
 
-const bytes = (n: number) => (n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GB` : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function section(id: string, title: string, ...children: Array<Node | null>): HTMLElement {
@@ -45,7 +44,7 @@ export class OptionsPage {
   private readonly dialog = h('dialog', { class: 'doc-dialog' });
 
   constructor(app: HTMLElement, importSection: HTMLElement) {
-    const search = h('input', { type: 'search', id: 'library-search', placeholder: 'Search titles and text', 'aria-label': 'Search the library' });
+    const search = h('input', { type: 'search', id: 'library-search', placeholder: OPTIONS.searchPlaceholder, 'aria-label': OPTIONS.searchLabel });
     let timer: ReturnType<typeof setTimeout> | undefined;
     search.addEventListener('input', () => {
       clearTimeout(timer);
@@ -56,40 +55,28 @@ export class OptionsPage {
     });
     const sort = h(
       'select',
-      { id: 'library-sort', 'aria-label': 'Sort the library', onchange: () => ((this.sort = sort.value as Sort), void this.refreshLibrary()) },
-      ...(
-        [
-          ['added', 'Newest added'],
-          ['title', 'Title'],
-          ['date', 'Date published'],
-          ['collection', 'Collection'],
-        ] as const
-      ).map(([v, label]) => h('option', { value: v }, label)),
+      { id: 'library-sort', 'aria-label': OPTIONS.sortLabel, onchange: () => ((this.sort = sort.value as Sort), void this.refreshLibrary()) },
+      ...(['added', 'title', 'date', 'collection'] as const).map((v) => h('option', { value: v }, OPTIONS.sorts[v])),
     );
     this.pauseAll.addEventListener('change', () => void updateSettings(() => ({ paused: this.pauseAll.checked })));
     app.replaceChildren(
-      h('h1', {}, 'Reprint'),
-      h('p', { class: 'lede muted' }, 'Your corpus lives in this browser only. Nothing you import leaves this device.'),
+      h('h1', {}, OPTIONS.name),
+      h('p', { class: 'lede muted' }, OPTIONS.lede),
       this.notice,
-      section('corpus', 'Collections', this.collectionList, this.figures),
+      section('corpus', OPTIONS.collections, this.collectionList, this.figures),
       importSection,
       section(
         'library',
-        'Library',
+        OPTIONS.library,
         h('div', { class: 'library-tools' }, search, sort),
         this.libraryNote,
-        h(
-          'table',
-          { id: 'documents' },
-          h('thead', {}, h('tr', {}, ...['Title', 'Publisher and date', 'Collection', 'Added', ''].map((c) => h('th', { scope: 'col' }, c)))),
-          this.library,
-        ),
+        h('table', { id: 'documents' }, h('thead', {}, h('tr', {}, ...OPTIONS.columns.map((c) => h('th', { scope: 'col' }, c)))), this.library),
       ),
       section(
         'settings',
-        'Settings',
-        h('p', {}, this.pauseAll, ' ', h('label', { for: 'pause-all' }, 'Pause Reprint on every site'), h('span', { class: 'muted' }, ' (Alt+Shift+P)')),
-        h('h3', {}, 'Paused sites'),
+        OPTIONS.settings,
+        h('p', {}, this.pauseAll, ' ', h('label', { for: 'pause-all' }, OPTIONS.pauseAll), h('span', { class: 'muted' }, OPTIONS.pauseAllKey)),
+        h('h3', {}, OPTIONS.pausedSites),
         this.sitesList,
       ),
       this.dialog,
@@ -137,13 +124,8 @@ export class OptionsPage {
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
     const s = this.status;
     this.figures.replaceChildren(
-      h(
-        'p',
-        {},
-        `${plural(s.documents, 'document')}, ${plural(s.paragraphs, 'searchable paragraph')}`,
-        estimate?.usage ? ` · ${bytes(estimate.usage)} stored` : '',
-      ),
-      ...(s.staged || s.grouping ? [h('p', { class: 'muted' }, `Still indexing: ${plural(s.staged + s.grouping, 'document')}.`)] : []),
+      h('p', {}, OPTIONS.figures(s.documents, s.paragraphs), estimate?.usage ? OPTIONS.stored(estimate.usage) : ''),
+      ...(s.staged || s.grouping ? [h('p', { class: 'muted' }, OPTIONS.indexing(s.staged + s.grouping))] : []),
     );
   }
 
@@ -161,41 +143,41 @@ export class OptionsPage {
         'div',
         { class: 'collection', 'data-collection': c.name },
         box,
-        h('label', { for: id }, field(c.name, 'name'), h('span', { class: 'muted' }, ` · ${plural(c.documents, 'document')}`)),
+        h('label', { for: id }, field(c.name, 'name'), h('span', { class: 'muted' }, OPTIONS.documents(c.documents))),
         h('span', { class: 'spacer' }),
-        h('button', { type: 'button', onclick: () => void exportToFile(c.name) }, 'Export'),
-        h('button', { type: 'button', onclick: () => this.rename(c.name) }, 'Rename'),
-        h('button', { type: 'button', class: 'danger', onclick: () => void this.deleteCollection(c) }, 'Delete'),
+        h('button', { type: 'button', onclick: () => void exportToFile(c.name) }, OPTIONS.export),
+        h('button', { type: 'button', onclick: () => this.rename(c.name) }, OPTIONS.rename),
+        h('button', { type: 'button', class: 'danger', onclick: () => void this.deleteCollection(c) }, OPTIONS.delete),
       );
     });
     const demoGone = !this.collections.some((c) => c.name === DEMO_COLLECTION);
     this.collectionList.replaceChildren(
-      ...(rows.length ? rows : [h('p', { class: 'muted' }, 'No documents yet. Import some below.')]),
+      ...(rows.length ? rows : [h('p', { class: 'muted' }, OPTIONS.noDocuments)]),
       h(
         'p',
         { class: 'buttons' },
-        ...(rows.length ? [h('button', { type: 'button', onclick: () => void exportToFile() }, 'Export the whole corpus')] : []),
-        ...(demoGone ? [h('button', { type: 'button', class: 'restore', onclick: () => void this.restoreDemo() }, 'Restore the Demo collection')] : []),
+        ...(rows.length ? [h('button', { type: 'button', onclick: () => void exportToFile() }, OPTIONS.exportAll)] : []),
+        ...(demoGone ? [h('button', { type: 'button', class: 'restore', onclick: () => void this.restoreDemo() }, OPTIONS.restoreDemo)] : []),
       ),
     );
   }
 
   private rename(from: string): void {
-    const input = h('input', { type: 'text', value: from, 'aria-label': `New name for ${from}` });
+    const input = h('input', { type: 'text', value: from, 'aria-label': OPTIONS.newNameFor(from) });
     const form = h(
       'form',
       { class: 'rename', method: 'dialog' },
-      h('label', {}, 'New name ', input),
-      h('button', { type: 'submit', value: 'ok' }, 'Rename'),
-      h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel'),
+      h('label', {}, OPTIONS.newName, input),
+      h('button', { type: 'submit', value: 'ok' }, OPTIONS.rename),
+      h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, OPTIONS.cancel),
     );
-    this.dialog.replaceChildren(h('h3', {}, 'Rename collection'), form);
+    this.dialog.replaceChildren(h('h3', {}, OPTIONS.renameCollection), form);
     this.dialog.onclose = async () => {
       const to = input.value.trim();
       if (this.dialog.returnValue !== 'ok' || !to || to === from) return;
       await sendToBackground({ type: 'corpus/rename-collection', from, to });
       await updateSettings((s) => ({ inactiveCollections: s.inactiveCollections.map((x) => (x === from ? to : x)) }));
-      this.say(`Renamed “${from}” to “${to}”.`);
+      this.say(OPTIONS.renamed(from, to));
       await this.refresh();
     };
     this.dialog.showModal();
@@ -213,22 +195,22 @@ export class OptionsPage {
         onclick: async () => {
           if (undone) return;
           undone = true;
-          this.say(`Restoring “${c.name}”…`);
+          this.say(OPTIONS.restoring(c.name));
           await sendToBackground({ type: 'corpus/import', articles: kept });
-          this.say(`Restored “${c.name}”.`);
+          this.say(OPTIONS.restored(c.name));
           await this.refresh();
         },
       },
-      'Undo',
+      OPTIONS.undo,
     );
-    this.say(`Deleted “${c.name}” (${plural(kept.length, 'document')}).`, undo);
-    setTimeout(() => undo.isConnected && !undone && this.say(`Deleted “${c.name}”.`), UNDO_MS);
+    this.say(OPTIONS.deletedWith(c.name, kept.length), undo);
+    setTimeout(() => undo.isConnected && !undone && this.say(OPTIONS.deleted(c.name)), UNDO_MS);
     await this.refresh();
   }
 
   private async restoreDemo(): Promise<void> {
     const { staged } = await sendToBackground({ type: 'corpus/restore-demo' });
-    this.say(`Restored the Demo collection (${plural(staged, 'document')}).`);
+    this.say(OPTIONS.restoredDemo(staged));
     await this.refresh();
   }
 
@@ -242,11 +224,7 @@ export class OptionsPage {
     };
     const shown = found.slice(0, LIBRARY_LIMIT).sort(by[this.sort]);
     this.libraryNote.textContent =
-      found.length > LIBRARY_LIMIT
-        ? `Showing the first ${LIBRARY_LIMIT}: search to narrow.`
-        : this.query
-          ? `${plural(found.length, 'document')} match “${this.query}”.`
-          : '';
+      found.length > LIBRARY_LIMIT ? OPTIONS.showingFirst(LIBRARY_LIMIT) : this.query ? OPTIONS.matching(found.length, this.query) : '';
     this.library.replaceChildren(...shown.map((d) => this.libraryRow(d)));
   }
 
@@ -261,7 +239,7 @@ export class OptionsPage {
       h(
         'td',
         { class: 'row-actions' },
-        h('button', { type: 'button', onclick: () => void this.edit(d.id) }, 'Edit'),
+        h('button', { type: 'button', onclick: () => void this.edit(d.id) }, OPTIONS.edit),
         h(
           'button',
           {
@@ -269,11 +247,11 @@ export class OptionsPage {
             class: 'danger',
             onclick: async () => {
               await sendToBackground({ type: 'corpus/delete', ids: [d.id] });
-              this.say(`Deleted “${d.title}”.`);
+              this.say(OPTIONS.deleted(d.title));
               await this.refresh();
             },
           },
-          'Delete',
+          OPTIONS.delete,
         ),
       ),
     );
@@ -290,7 +268,7 @@ export class OptionsPage {
         h('h3', {}, field(a.meta.title)),
         fields(bylineParts(a.meta), 'muted'),
         ...a.paragraphs.map((p) => h('p', {}, field(p))),
-        h('button', { type: 'submit' }, 'Close'),
+        h('button', { type: 'submit' }, OPTIONS.close),
       ),
     );
     this.dialog.onclose = null;
@@ -301,13 +279,7 @@ export class OptionsPage {
   private async edit(id: string): Promise<void> {
     const a = await sendToBackground({ type: 'corpus/article', id });
     if (!a) return;
-    const keys: Array<[keyof DocumentMeta, string]> = [
-      ['title', 'Title'],
-      ['publisher', 'Publisher'],
-      ['author', 'Author'],
-      ['date', 'Date published (YYYY-MM-DD)'],
-      ['url', 'Address (URL)'],
-    ];
+    const keys = (['title', 'publisher', 'author', 'date', 'url'] as const).map((k): [keyof DocumentMeta, string] => [k, OPTIONS.fields[k]]);
     const inputs = keys.map(
       ([k, label]) => [k, h('input', { type: k === 'date' ? 'date' : k === 'url' ? 'url' : 'text', value: a.meta[k] ?? '', 'aria-label': label })] as const,
     );
@@ -315,13 +287,13 @@ export class OptionsPage {
       h(
         'form',
         { method: 'dialog', class: 'edit' },
-        h('h3', {}, 'Edit details'),
+        h('h3', {}, OPTIONS.editDetails),
         ...inputs.map(([k, input]) => h('label', {}, keys.find(([x]) => x === k)![1], input)),
         h(
           'div',
           { class: 'buttons' },
-          h('button', { type: 'submit', value: 'ok' }, 'Save'),
-          h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel'),
+          h('button', { type: 'submit', value: 'ok' }, OPTIONS.save),
+          h('button', { type: 'submit', value: 'cancel', formnovalidate: true }, OPTIONS.cancel),
         ),
       ),
     );
@@ -330,7 +302,7 @@ export class OptionsPage {
       const meta = { ...a.meta };
       for (const [k, input] of inputs) meta[k] = (input.value.trim() || (k === 'title' ? a.meta.title : null)) as never;
       await sendToBackground({ type: 'corpus/import', articles: [{ ...a, meta }] });
-      this.say(`Saved “${meta.title}”.`);
+      this.say(OPTIONS.saved(meta.title));
       await this.refresh();
     };
     this.dialog.showModal();
@@ -347,10 +319,14 @@ export class OptionsPage {
               {},
               field(site),
               ' ',
-              h('button', { type: 'button', onclick: () => void updateSettings((s) => ({ pausedSites: s.pausedSites.filter((x) => x !== site) })) }, 'Resume'),
+              h(
+                'button',
+                { type: 'button', onclick: () => void updateSettings((s) => ({ pausedSites: s.pausedSites.filter((x) => x !== site) })) },
+                OPTIONS.resume,
+              ),
             ),
           )
-        : [h('li', { class: 'muted' }, 'None. Pause a site from the toolbar button.')]),
+        : [h('li', { class: 'muted' }, OPTIONS.noPausedSites)]),
     );
   }
 }

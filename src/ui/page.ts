@@ -27,6 +27,8 @@ const FLASH_MS = 1600;
 interface Run {
   report(): PageReport;
   reveal(id: number): boolean;
+  /** Scrolls to highlight `id` and opens its comparison (the popup's entries). */
+  compare(id: number): boolean;
   stop(): void;
 }
 
@@ -71,6 +73,7 @@ export function startReprint(ctx: ContentScriptContext): () => void {
   const onMessage = dispatcher<ExtensionToContent>({
     'tab/report': () => run?.report() ?? paused(),
     'tab/reveal': ({ id }) => run?.reveal(id) ?? false,
+    'tab/compare': ({ id }) => run?.compare(id) ?? false,
     'tab/page-html': () => ({ html: document.documentElement.outerHTML.slice(0, MAX_PAGE_HTML), url: preferredAddress() }),
     // The page may have just been added to the corpus: start over, and find out.
     'tab/recheck': () => {
@@ -204,6 +207,12 @@ function runReprint(ctx: ContentScriptContext): Run {
       const smooth = document.visibilityState === 'visible' && !matchMedia('(prefers-reduced-motion: reduce)').matches;
       t.block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
       highlighter.flash(t, FLASH_MS);
+      return true;
+    },
+    compare(id) {
+      const t = highlighter.byId(id);
+      if (!t || !this.reveal(id)) return false;
+      compare.open(t);
       return true;
     },
     stop() {

@@ -3,7 +3,7 @@ import { dispatcher, type ContentToBackground, type HighlightSummary, type PageR
 import { creditView, openOriginal, partial, PARTIAL_BELOW, percent } from './describe';
 import { download, field, h } from './dom';
 import { readTabReport } from './tab-report';
-import { creditLine, KIND_LABEL, OPEN_DOCUMENT } from './words';
+import { creditLine, KIND_LABEL, OPEN_DOCUMENT, REPORT } from './words';
 
 /** Waits this long after a tab's update before asking it again: a scan pass sends several. */
 const REFRESH_MS = 250;
@@ -71,7 +71,7 @@ function row(it: HighlightSummary): HTMLElement {
       'data-credited': String(it.credited),
     },
     h('td', {}, h('span', { class: 'kind', 'data-kind': it.kind }, KIND_LABEL[it.kind])),
-    h('td', { class: 'num' }, percent(it.score), it.coverage < PARTIAL_BELOW ? h('div', { class: 'muted' }, partial(it.coverage, 'of text')) : null),
+    h('td', { class: 'num' }, percent(it.score), it.coverage < PARTIAL_BELOW ? h('div', { class: 'muted' }, partial(it.coverage, REPORT.ofText)) : null),
     h('td', {}, creditView(it.credit)),
     h('td', { class: 'source' }, titled(it.sourceTitle, it.sourcePublisher, it.sourceUrl)),
     h(
@@ -80,50 +80,43 @@ function row(it: HighlightSummary): HTMLElement {
       it.original === it.source ? null : titled(it.originalTitle, it.originalPublisher, it.originalUrl),
       h('div', { class: 'muted statement' }, field(it.statement)),
     ),
-    h(
-      'td',
-      { class: 'excerpt' },
-      field(it.excerpt),
-      it.truncated ? h('div', { class: 'muted' }, 'Very long paragraph: only its first part was compared.') : null,
-    ),
+    h('td', { class: 'excerpt' }, field(it.excerpt), it.truncated ? h('div', { class: 'muted' }, REPORT.truncated) : null),
   );
 }
 
 /** The report of one tab's highlights: a table, the blocks scanned, and downloads. `report` is null where the tab cannot be read. */
 export function renderReport(app: HTMLElement, report: PageReport | null): void {
   if (!report) {
-    app.replaceChildren(
-      h('h1', {}, 'Reprint report'),
-      h('p', { class: 'muted' }, 'Reprint cannot read this tab. It may be closed, still loading, or a page extensions are not allowed on.'),
-    );
+    app.replaceChildren(h('h1', {}, REPORT.title), h('p', { class: 'muted' }, REPORT.cannotRead));
     return;
   }
   const { items } = report;
   const stamp = new Date().toISOString().slice(0, 10);
   app.replaceChildren(
-    h('h1', {}, 'Reprint report'),
+    h('h1', {}, REPORT.title),
     h('p', { class: 'page' }, field(report.title || report.url, 'page-title'), h('br'), field(report.url, 'muted url')),
     ...(report.own
       ? [
           h(
             'p',
             { class: 'own' },
-            'This article is in your corpus (',
-            field(report.own.collection),
-            '): it is the original, and nothing on it is marked as a copy.',
-            report.own.copies.length ? ' Its copies in your corpus: ' : '',
+            ...REPORT.own(field(report.own.collection)),
+            report.own.copies.length ? REPORT.ownCopies : '',
             ...report.own.copies.flatMap((c, i) => [i ? '; ' : '', field(c.title)]),
           ),
         ]
       : []),
-    report.paused ? h('p', { class: 'muted' }, 'Reprint is paused on this page.') : '',
+    report.paused ? h('p', { class: 'muted' }, REPORT.paused) : '',
     h(
       'p',
       { class: 'figures' },
-      h('output', { id: 'scanned', 'data-passes': String(report.passes) }, String(report.scanned)),
-      ' paragraphs scanned · ',
-      h('output', { id: 'highlighted' }, String(items.length)),
-      ` reprinted · ${report.summary.credited} credited, ${report.summary.uncredited} uncredited`,
+      ...REPORT.figures(
+        h('output', { id: 'scanned', 'data-passes': String(report.passes) }, String(report.scanned)),
+        report.scanned,
+        h('output', { id: 'highlighted' }, String(items.length)),
+        report.summary.credited,
+        report.summary.uncredited,
+      ),
     ),
     h(
       'p',
@@ -131,15 +124,15 @@ export function renderReport(app: HTMLElement, report: PageReport | null): void 
       h(
         'button',
         { type: 'button', onclick: () => download(`reprint-${stamp}.json`, new Blob([reportJson(report)], { type: 'application/json' })) },
-        'Download JSON',
+        REPORT.downloadJson,
       ),
-      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.csv`, new Blob([reportCsv(items)], { type: 'text/csv' })) }, 'Download CSV'),
+      h('button', { type: 'button', onclick: () => download(`reprint-${stamp}.csv`, new Blob([reportCsv(items)], { type: 'text/csv' })) }, REPORT.downloadCsv),
     ),
     h(
       'table',
       { id: 'highlights' },
-      h('caption', {}, items.length ? 'Reprinted paragraphs, in page order' : 'No reprinted paragraphs found so far.'),
-      h('thead', {}, h('tr', {}, ...['Kind', 'Similarity', 'Credit', 'Source', 'Provenance', 'Excerpt'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('caption', {}, items.length ? REPORT.caption : REPORT.none),
+      h('thead', {}, h('tr', {}, ...REPORT.columns.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...items.map(row)),
     ),
   );

@@ -44,7 +44,8 @@ export function summarizePage(tracked: Tracked[], scannedChars: number): PageSum
     kinds[t.match.kind]++;
     reprintedChars += t.block.text.length * t.match.coverage;
     if (t.credited) credited++;
-    const s = sources.get(t.match.source) ?? { docId: t.match.source, title: version(t.match, t.match.source).meta.title, count: 0 };
+    const meta = version(t.match, t.match.source).meta;
+    const s = sources.get(t.match.source) ?? { docId: t.match.source, title: meta.title, publisher: meta.publisher ?? null, count: 0 };
     s.count++;
     sources.set(t.match.source, s);
     for (const v of t.match.versions) {

@@ -143,20 +143,20 @@ describe('Chromium: the built extension', () => {
     await o.close();
   });
 
-  it('lists the highlights in the toolbar popup, sets the badge, and scrolls to one when clicked', async () => {
+  it('lists the highlights in the toolbar popup, sets the badge, and scrolls to one on Show', async () => {
     const o = await open('/demo.html');
     await o.until((r) => r.rows.length >= EXPECTED_DEMO.length);
     await o.report.close();
     await o.page.screenshot({ path: 'test-results/chromium-page.png', fullPage: true });
     const popup = await cr.openPopup();
-    const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
+    const items = await popup.$$eval('li .entry', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(EXPECTED_DEMO.length);
     expect(items[0]).toContain('Copied verbatim');
     expect(items[0]).toContain('credited');
-    expect(items[1]).toContain('uncredited');
+    expect(items[2]).toContain('no credit found');
     const summary = await popup.textContent('.page-summary');
-    expect(summary).toMatch(/\d+% of this page's text is reprinted/);
-    expect(summary).toContain('1 credited, 3 uncredited');
+    expect(await popup.textContent('.page-summary summary')).toMatch(/^\d+% reprinted · 4 paragraphs · 2 credited$/);
+    expect(summary).toContain('2 credited, 2 with no credit found');
     expect(summary).toContain('2022-02-25');
     await popup.screenshot({ path: 'test-results/chromium-popup.png' });
     const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
@@ -165,7 +165,7 @@ describe('Chromium: the built extension', () => {
 
     await o.page.setViewportSize({ width: 1200, height: 400 });
     await o.page.evaluate(() => window.scrollTo(0, 0));
-    await popup.locator('li button').last().click();
+    await popup.locator('li .show').last().click();
     await o.page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
 
     // Open report: the tab's report, with its downloads.

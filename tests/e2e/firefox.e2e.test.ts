@@ -149,15 +149,15 @@ describe('Firefox: the built extension', () => {
     const o = await open('/demo.html', (s) => s.rows.length >= EXPECTED_DEMO.length);
     await setViewport(o.page, { width: 1200, height: 400 });
     const popup = await ff.openPopup(o.page);
-    const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
+    const items = await popup.$$eval('li .entry', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(EXPECTED_DEMO.length);
     const badge = await popup.evaluate(() =>
       (globalThis as any).browser.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tab')) }),
     );
     expect(badge).toBe(String(EXPECTED_DEMO.length));
     await popup.screenshot({ path: 'test-results/firefox-popup.png' });
-    // The popup's buttons answer only trusted clicks: a real one.
-    await (await popup.$$('li button'))[3].click();
+    // The popup's buttons answer only trusted clicks: a real one, on the entry's Show.
+    await (await popup.$$('li .show'))[3].click();
     // A real popup closes and leaves its page in front; the test's popup is a tab.
     await o.page.bringToFront();
     await o.page.waitForFunction(() => window.scrollY > 0, { timeout: 5000, polling: 100 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Seed 000's paragraphs of more than 30 words: corpus text, verbatim. */
@@ -34,4 +34,26 @@ export function longTokenPage(): string {
 <p id="copy">${SEED_PARAGRAPHS[9]}</p>
 <p id="own">Volunteers at the harbour museum repainted the old lifeboat over three weekends this spring, and the council promised a new roof.</p>
 </article></body></html>`;
+}
+
+/** Every distinct seed paragraph of more than 20 words, from all five seeds: 54 corpus paragraphs. */
+export const ALL_SEED_PARAGRAPHS = [
+  ...new Set(
+    readdirSync(path.resolve(import.meta.dirname, '../../seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => readFileSync(path.resolve(import.meta.dirname, '../../seeds', f), 'utf8').split('\n'))
+      .filter((l) => l.split(' ').length > 20),
+  ),
+];
+
+/**
+ * A round-up that reprints from every seed: dozens of highlights, as the
+ * popup must list at a glance. `leaveOut` paragraphs are held back, for a
+ * test to add later.
+ */
+export function manyHighlightsPage(leaveOut = 0): string {
+  const copies = ALL_SEED_PARAGRAPHS.slice(0, ALL_SEED_PARAGRAPHS.length - leaveOut);
+  const ps = copies.map((p, i) => `<p>${p}</p>\n<p>Our round-up, item ${i + 1}: residents near the ${TOPICS[i % TOPICS.length]} met to discuss it.</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Round-up</title></head><body><main><h1>Round-up</h1>${ps.join('\n')}</main></body></html>`;
 }

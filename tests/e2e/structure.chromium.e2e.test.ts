@@ -116,13 +116,13 @@ describe('Chromium: page structure', () => {
     await o.page.screenshot({ path: 'test-results/chromium-frame.png', fullPage: true });
 
     const popup = await cr.popupFor(o.page);
-    const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
+    const items = await popup.$$eval('li .entry', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(2);
     expect(items.every((t) => t?.includes('Copied verbatim'))).toBe(true);
     // The frame's highlight, clicked in the popup, is shown by the frame's own script: the page scrolls to it.
     await o.page.setViewportSize({ width: 1200, height: 400 });
     await o.page.evaluate(() => window.scrollTo(0, 0));
-    await popup.locator('li button').last().click();
+    await popup.locator('li .show').last().click();
     await o.page.waitForFunction(() => window.scrollY > 50, null, { timeout: 5000 });
     await popup.close();
     await o.close();

@@ -124,13 +124,13 @@ describe('Firefox: page structure', () => {
     await o.page.screenshot({ path: 'test-results/firefox-frame.png', fullPage: true });
 
     const popup = await ff.openPopup(o.page);
-    const items = await popup.$$eval('li button', (els) => els.map((e) => e.textContent));
+    const items = await popup.$$eval('li .entry', (els) => els.map((e) => e.textContent));
     expect(items).toHaveLength(2);
     expect(items.every((t) => t?.includes('Copied verbatim'))).toBe(true);
     // The frame's highlight, clicked in the popup (a real click), is shown by the frame's own script: the page scrolls to it.
     await setViewport(o.page, { width: 1200, height: 400 });
     await o.page.evaluate(() => window.scrollTo(0, 0));
-    await (await popup.$$('li button'))[1].click();
+    await (await popup.$$('li .show'))[1].click();
     await o.page.bringToFront();
     await o.page.waitForFunction(() => window.scrollY > 50, { timeout: 5000, polling: 100 });
     await popup.close();
