@@ -3,6 +3,7 @@ import { creditTargets } from '../match/credit';
 import { blockRange, type Block } from './blocks';
 import { isCredited } from './credit';
 import { createLayer, type Layer } from './layer';
+import type { Markers } from './markers';
 import { composedOrder, composedParent } from './shadow';
 
 export interface Tracked {
@@ -46,7 +47,11 @@ export class Highlighter {
   private readonly roots = new WeakSet<ShadowRoot>();
   private readonly listening = new AbortController();
 
-  constructor(css: string) {
+  /** `markers`: the focusable stand-ins of the blocks, kept over them as they move (src/dom/markers.ts). */
+  constructor(
+    css: string,
+    private readonly markers?: Markers,
+  ) {
     this.layer = createLayer(css, 0);
     this.marks = document.createElement('div');
     this.marks.className = 'marks';
@@ -99,6 +104,7 @@ export class Highlighter {
     const tracked: Tracked = { id: this.nextId++, block, match, credited: isCredited(el, creditTargets(match)) };
     const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
     this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
+    this.markers?.add(tracked);
     this.resized.observe(el);
     this.schedule();
   }
@@ -138,6 +144,7 @@ export class Highlighter {
     this.painted.delete(el);
     this.resized.unobserve(el);
     for (const b of p.boxes) b.remove();
+    this.markers?.remove(p.tracked);
   }
 
   /** Repaints at the next frame, once however many changes come before it. */
@@ -168,6 +175,7 @@ export class Highlighter {
         box.style.width = `${r.width}px`;
         box.style.height = `${r.height}px`;
       });
+      this.markers?.place(p.tracked, list, origin);
     }
   }
 }

@@ -1,5 +1,6 @@
 import compareCss from '../../assets/styles/compare.css?inline';
 import controlCss from '../../assets/styles/control.css?inline';
+import markersCss from '../../assets/styles/markers.css?inline';
 import marksCss from '../../assets/styles/marks.css?inline';
 import theme from '../../assets/styles/theme.css?inline';
 import tooltipCss from '../../assets/styles/tooltip.css?inline';
@@ -7,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
+import { Markers } from '../dom/markers';
 import { topDocumentKey } from '../dom/frame';
 import { PageScanner } from '../dom/scanner';
 import { watchUpgrades } from '../dom/upgrades';
@@ -15,8 +17,9 @@ import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
+import { stepIndex, stepOf, typesText, type Step } from './shortcuts';
 import { summarize, summarizePage } from './summary';
-import { Tooltip } from './tooltip';
+import { markerLabel, Tooltip } from './tooltip';
 
 /** HTML handed to "Add this page", in characters: the .html import's own limit (src/files). */
 const MAX_PAGE_HTML = 20_000_000;
@@ -115,13 +118,22 @@ const preferredAddress = (): string => document.querySelector<HTMLLinkElement>('
 
 function runReprint(ctx: ContentScriptContext): Run {
   const root = document.documentElement;
-  const highlighter = new Highlighter(marksCss);
   // Above everything the page draws: the card and the dialog must not be covered.
-  const ui = createLayer(theme + tooltipCss + compareCss + controlCss, 2147483647);
-  const compare = new CompareDialog(ui.root);
+  const ui = createLayer(theme + tooltipCss + compareCss + controlCss + markersCss, 2147483647);
+  const markers = new Markers(ui.root, {
+    describe: markerLabel,
+    // The card follows keyboard focus, not focus put back after a click (the comparison closed by its × button).
+    focus: (t, el) => el.matches(':focus-visible') && tooltip.request(t, { by: 'focus', el, marker: true }),
+    activate: (t, el) => {
+      tooltip.hide();
+      compare.open(t, undefined, el);
+    },
+  });
+  const highlighter = new Highlighter(marksCss, markers);
+  const compare = new CompareDialog(ui.root, (t) => markers.of(t));
   const tooltip = new Tooltip(
     ui.root,
-    (t) => compare.open(t),
+    (t, returnTo) => compare.open(t, undefined, returnTo),
     (t) => highlighter.setActive(t),
   );
   let stopped = false;
@@ -129,6 +141,35 @@ function runReprint(ctx: ContentScriptContext): Run {
   const listening = new AbortController();
   const signal = AbortSignal.any([ctx.signal, listening.signal]);
   const hoverIn = bindHover((target, type, handler) => target.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
+  /** Moves to the next or previous highlight: scrolls it into view, focuses its marker, opens its card. */
+  const step = (dir: Step) => {
+    const shown = markers.shown();
+    const current = tooltip.shownFor ?? markers.owner(ui.root.activeElement) ?? highlighter.find(document.activeElement);
+    const i = stepIndex(
+      shown.map((t) => t.block.element.getBoundingClientRect()),
+      current ? shown.indexOf(current) : -1,
+      dir,
+      innerHeight,
+    );
+    if (i < 0) return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    shown[i].block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'nearest' });
+    const marker = markers.of(shown[i]);
+    if (!marker) return;
+    marker.focus({ preventScroll: true });
+    // Also when the marker had focus already (one highlight), so gave no focus event.
+    tooltip.request(shown[i], { by: 'focus', el: marker, marker: true });
+  };
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const dir = stepOf(e);
+      if (!dir || typesText(e) || compare.isOpen) return;
+      e.preventDefault();
+      step(dir);
+    },
+    { capture: true, signal },
+  );
   const page = topDocumentKey();
 
   let lastCount = -1;
