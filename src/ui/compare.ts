@@ -15,10 +15,15 @@ export class CompareDialog {
   private returnFocus?: HTMLElement;
   private shownFor?: Tracked;
 
-  /** `markerOf`: the block's marker, where focus returns when nothing else is known to return to (the card was opened by the pointer). */
+  /**
+   * `markerOf`: the block's marker, where focus returns when nothing else is
+   * known to return to (the card was opened by the pointer). `refocus`: puts
+   * focus back, quietly (the card does not open again over the page).
+   */
   constructor(
     private readonly root: ShadowRoot,
     private readonly markerOf: (t: Tracked) => HTMLElement | undefined = () => undefined,
+    private readonly refocus: (el: HTMLElement) => void = (el) => el.focus(),
   ) {}
 
   get isOpen(): boolean {
@@ -52,7 +57,7 @@ export class CompareDialog {
     const back = this.returnFocus?.isConnected ? this.returnFocus : this.shownFor && this.markerOf(this.shownFor);
     this.returnFocus = undefined;
     this.shownFor = undefined;
-    back?.focus();
+    if (back) this.refocus(back);
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -28,6 +28,8 @@ export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Too
   const enter = (e: Event) => {
     const t = own(e) ? find(e.target) : undefined;
     if (!t) return;
+    // Over a new element the browser sends mouseover before mousemove: the pointer's place is this event's.
+    if (e instanceof MouseEvent) tooltip.pointer = { x: e.clientX, y: e.clientY };
     if (e.type === 'focusin' && e.target instanceof HTMLElement) tooltip.request(t, { by: 'focus', el: e.target, marker: false });
     else tooltip.request(t);
   };

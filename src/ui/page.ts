@@ -122,15 +122,19 @@ function runReprint(ctx: ContentScriptContext): Run {
   const ui = createLayer(theme + tooltipCss + compareCss + controlCss + markersCss, 2147483647);
   const markers = new Markers(ui.root, {
     describe: markerLabel,
-    // The card follows keyboard focus, not focus put back after a click (the comparison closed by its × button).
-    focus: (t, el) => el.matches(':focus-visible') && tooltip.request(t, { by: 'focus', el, marker: true }),
+    // Only the keyboard focuses a marker (it takes no pointer events); focus put back after the comparison comes quietly.
+    focus: (t, el) => tooltip.request(t, { by: 'focus', el, marker: true }),
     activate: (t, el) => {
       tooltip.hide();
       compare.open(t, undefined, el);
     },
   });
   const highlighter = new Highlighter(marksCss, markers);
-  const compare = new CompareDialog(ui.root, (t) => markers.of(t));
+  const compare = new CompareDialog(
+    ui.root,
+    (t) => markers.of(t),
+    (el) => tooltip.quietly(() => el.focus()),
+  );
   const tooltip = new Tooltip(
     ui.root,
     (t, returnTo) => compare.open(t, undefined, returnTo),

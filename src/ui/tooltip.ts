@@ -41,6 +41,9 @@ export class Tooltip {
   private showTimer?: ReturnType<typeof setTimeout>;
   private hideTimer?: ReturnType<typeof setTimeout>;
   private stopPlacing?: () => void;
+  private quiet = false;
+  /** Where the pointer was when a card opened by focus: the pointer moved if it is elsewhere now. */
+  private pointerAtFocus = { x: NaN, y: NaN };
   /** The pointer's last place in the viewport, kept by the hover listeners. */
   pointer = { x: 0, y: 0 };
 
@@ -61,6 +64,7 @@ export class Tooltip {
 
   /** Called on hover or focus of a highlighted block. */
   request(t: Tracked, origin: Origin = { by: 'pointer' }): void {
+    if (this.quiet) return;
     if (origin.by === 'focus') {
       clearTimeout(this.showTimer);
       clearTimeout(this.hideTimer);
@@ -68,8 +72,9 @@ export class Tooltip {
       if (this.current !== t || !same || !this.card?.isConnected) this.show(t, origin);
       return;
     }
-    // A card the keyboard holds does not follow the pointer.
-    if (this.heldByFocus()) return;
+    // The keyboard's card stays while the pointer crosses its block, or rests while the page scrolls under it
+    // (the browser then reports the pointer over whatever comes under it); moving to another block shows that one's.
+    if (this.heldByFocus() && (this.current === t || (this.pointer.x === this.pointerAtFocus.x && this.pointer.y === this.pointerAtFocus.y))) return;
     clearTimeout(this.hideTimer);
     if (this.current === t && this.card?.isConnected) return;
     clearTimeout(this.showTimer);
@@ -96,6 +101,16 @@ export class Tooltip {
     }, 0);
   }
 
+  /** Runs `move` (a focus change) without opening a card for the newly focused element: focus put back after the comparison closes. */
+  quietly(move: () => void): void {
+    this.quiet = true;
+    try {
+      move();
+    } finally {
+      this.quiet = false;
+    }
+  }
+
   /** Whether Tab from this page element should enter the card: it opened the card, and the card follows it. */
   takesTabFrom(el: Element | null): boolean {
     return !!el && this.origin?.by === 'focus' && !this.origin.marker && this.origin.el === el && !!this.card?.isConnected;
@@ -111,7 +126,7 @@ export class Tooltip {
     const origin = this.origin;
     const inCard = !!this.card?.contains(this.root.activeElement);
     this.hide();
-    if (inCard && origin?.by === 'focus') origin.el.focus();
+    if (inCard && origin?.by === 'focus') this.quietly(() => origin.el.focus());
   }
 
   hide(): void {
@@ -182,6 +197,7 @@ export class Tooltip {
     else this.root.append(this.card);
     this.current = t;
     this.origin = origin;
+    this.pointerAtFocus = { ...this.pointer };
     this.onActive(t);
     this.place(t, origin, this.card, tip);
   }

@@ -121,34 +121,40 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
-  it('the card stays open as Tab moves into it; Compare opens the comparison; Escape brings focus back to the marker', async () => {
+  it('the card stays open as Tab moves into it; Escape and closing the comparison bring focus back to the marker', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
     await next(o.page);
-    const start = await settled(o.ui);
+    const first = await settled(o.ui);
+    expect(first.label).toMatch(DEMO_MARKERS[0]);
+    // Tab: into the card, which stays open; Escape there closes it and puts focus back on the marker.
     await o.page.keyboard.press('Tab');
     const inCard = await focusState(o.ui);
     expect(inCard.inTip).toBe(true);
     expect(inCard.text).toContain('Compare');
+    await o.page.keyboard.press('Escape');
+    await o.ui.gone('.tip');
+    expect((await focusState(o.ui)).label).toBe(first.label);
+    // Enter on the marker opens the comparison; Escape closes it, focus back on the marker, the card not reopened over the page.
     await o.page.keyboard.press('Enter');
     await o.ui.waitFor('.dialog[role="dialog"]');
     expect((await focusState(o.ui)).inDialog).toBe(true);
     await o.page.keyboard.press('Escape');
     await o.ui.gone('.dialog');
-    const back = await focusState(o.ui);
-    expect(back.marker).toBe(true);
-    expect(back.label).toBe(start.label);
-    // Escape on the card closes it and keeps focus on the marker.
-    await settled(o.ui);
-    await o.page.keyboard.press('Escape');
-    await o.ui.gone('.tip');
-    expect((await focusState(o.ui)).label).toBe(start.label);
-    // Enter on the marker itself opens the comparison too, and closing it returns there.
+    expect((await focusState(o.ui)).label).toBe(first.label);
+    expect(await o.ui.find('.tip')).toBeNull();
+    // Tab: the next highlight and its card; Tab, Enter: its comparison from the card's Compare button; Escape: back on that marker.
+    await o.page.keyboard.press('Tab');
+    const second = await settled(o.ui);
+    expect(second.label).toMatch(DEMO_MARKERS[1]);
+    await o.page.keyboard.press('Tab');
     await o.page.keyboard.press('Enter');
     await o.ui.waitFor('.dialog[role="dialog"]');
     await o.page.keyboard.press('Escape');
     await o.ui.gone('.dialog');
-    expect((await focusState(o.ui)).label).toBe(start.label);
+    expect((await focusState(o.ui)).label).toBe(second.label);
     // Focus leaving both the marker and the card closes the card.
+    await next(o.page);
+    await settled(o.ui);
     await o.page.locator('textarea').click();
     await o.ui.gone('.tip');
     await o.close();
@@ -167,6 +173,26 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.page.keyboard.press('Tab');
     await o.ui.gone('.tip');
     expect(await o.page.evaluate(() => document.activeElement?.id)).toBe('after');
+    await o.close();
+  });
+
+  it('places the hover card at the pointer, its arrow pointing there', async () => {
+    const o = await open('/demo.html', EXPECTED_DEMO.length);
+    const p = o.page.locator('p', { hasText: 'The previously unreported talks' });
+    const box = (await p.boundingBox())!;
+    // Low in the paragraph and to the right: far from where a card above the paragraph would be.
+    const pointer = { x: box.x + box.width * 0.7, y: box.y + box.height * 0.8 };
+    await o.page.mouse.move(pointer.x, pointer.y);
+    await o.ui.waitFor('.tip[data-side]');
+    const { tip, arrow } = await o.ui.call('.tip', function () {
+      const r = this.getBoundingClientRect();
+      const a = this.querySelector('.arrow')!.getBoundingClientRect();
+      return { tip: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, arrow: { x: a.left + a.width / 2, y: a.top + a.height / 2 } };
+    });
+    expect(tip.bottom <= pointer.y || tip.top >= pointer.y).toBe(true);
+    expect(Math.min(Math.abs(pointer.y - tip.bottom), Math.abs(tip.top - pointer.y))).toBeLessThan(16);
+    expect(Math.abs(arrow.x - pointer.x)).toBeLessThan(4);
+    await o.page.screenshot({ path: 'test-results/chromium-hover-card.png' });
     await o.close();
   });
 

@@ -130,28 +130,42 @@ describe('Firefox: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
-  it('the card stays open as Tab moves into it; Compare opens the comparison; Escape brings focus back to the marker', async () => {
+  it('the card stays open as Tab moves into it; Escape and closing the comparison bring focus back to the marker', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
     await next(o.page);
-    const start = await settled(o.ui);
+    const first = await settled(o.ui);
+    expect(first.label).toMatch(DEMO_MARKERS[0]);
+    // Tab: into the card, which stays open; Escape there closes it and puts focus back on the marker.
     await o.page.keyboard.press('Tab');
     const inCard = await focusState(o.ui);
     expect(inCard.inTip).toBe(true);
     expect(inCard.text).toContain('Compare');
+    await o.page.keyboard.press('Escape');
+    await o.ui.gone('.tip');
+    expect((await focusState(o.ui)).label).toBe(first.label);
+    // Enter on the marker opens the comparison; Escape closes it, focus back on the marker, the card not reopened over the page.
     await o.page.keyboard.press('Enter');
     await o.ui.waitFor('.dialog[role="dialog"]');
     expect((await focusState(o.ui)).inDialog).toBe(true);
     await o.page.keyboard.press('Escape');
     await o.ui.gone('.dialog');
-    const back = await focusState(o.ui);
-    expect(back.marker).toBe(true);
-    expect(back.label).toBe(start.label);
-    // Enter on the marker opens the comparison too, and closing it returns there.
+    expect((await focusState(o.ui)).label).toBe(first.label);
+    expect(await o.ui.has('.tip')).toBe(false);
+    // Tab: the next highlight and its card; Tab, Enter: its comparison from the card's Compare button; Escape: back on that marker.
+    await o.page.keyboard.press('Tab');
+    const second = await settled(o.ui);
+    expect(second.label).toMatch(DEMO_MARKERS[1]);
+    await o.page.keyboard.press('Tab');
     await o.page.keyboard.press('Enter');
     await o.ui.waitFor('.dialog[role="dialog"]');
     await o.page.keyboard.press('Escape');
     await o.ui.gone('.dialog');
-    expect((await focusState(o.ui)).label).toBe(start.label);
+    expect((await focusState(o.ui)).label).toBe(second.label);
+    // Focus leaving both the marker and the card closes the card.
+    await next(o.page);
+    await settled(o.ui);
+    await o.page.click('textarea');
+    await o.ui.gone('.tip');
     await o.close();
   });
 
