@@ -78,7 +78,8 @@ export class Markers {
   /**
    * Lays the marker over its block's painted boxes (their union), in the
    * layer's coordinates; a block with no box (hidden) gets no marker, so
-   * Tab skips it.
+   * Tab skips it. `origin`: the marks layer's host box, which is the UI
+   * layer's too: both hosts sit at the document's corner (src/dom/layer.ts).
    */
   place(t: Tracked, rects: DOMRect[], origin: DOMRect): void {
     const b = this.buttons.get(t);

@@ -90,6 +90,28 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
+  it('labels the card and the comparison for a screen reader, and adds no second banner landmark', async () => {
+    const o = await open('/demo.html', EXPECTED_DEMO.length);
+    const cdp = await o.page.context().newCDPSession(o.page);
+    await cdp.send('Accessibility.enable');
+    const tree = async () =>
+      ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] }).nodes
+        .filter((n) => !n.ignored)
+        .map((n) => ({ role: n.role?.value, name: n.name?.value ?? '' }));
+    await next(o.page);
+    await settled(o.ui);
+    expect(await tree()).toContainEqual({ role: 'group', name: 'Reprint: where this paragraph comes from' });
+    await o.page.keyboard.press('Enter');
+    await o.ui.waitFor('.dialog[role="dialog"]');
+    const nodes = await tree();
+    expect(nodes.filter((n) => n.role === 'dialog').map((n) => n.name)).toEqual([
+      'China Told Russia To Delay Ukraine Invasion Until After Olympics: US Officials',
+    ]);
+    // The page's masthead is its one banner; the dialog's heading row is not another.
+    expect(nodes.filter((n) => n.role === 'banner')).toHaveLength(1);
+    await o.close();
+  });
+
   it('Tab from the page reaches the first highlight, and its card opens', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
     // The page's last Tab stop is its comment form's button; the next Tab leaves the page's own content.
