@@ -67,6 +67,16 @@ export function describeFact(f: FactChange): string {
   return `${FACT_LABEL[f.type]} added: “${f.to}”`;
 }
 
+/** A highlight's kind as its marker's name says it: "reworded copy of ZeroHedge News". */
+const KIND_OF: Record<MatchKind, string> = {
+  verbatim: 'copied verbatim from',
+  edited: 'lightly edited copy of',
+  reworded: 'reworded copy of',
+};
+
+/** What a screen reader announces on a highlight's marker: "Reprint: reworded copy of ZeroHedge News, 86% similar". */
+export const highlightLabel = (kind: MatchKind, source: string, similar: string): string => `Reprint: ${KIND_OF[kind]} ${source}, ${similar} similar`;
+
 /** The toolbar button's tooltip. */
 export function badgeTitle(count: number, paused = false): string {
   if (paused) return 'Reprint is paused on this page';
@@ -93,13 +103,3 @@ export const PROBLEM_REASON: Record<import('../files/types').ProblemReason, stri
 /** The page's context-menu item. */
 export const addPageMenuTitle = 'Add this page to Reprint';
 export const checkMenuTitle = 'Check the selected text with Reprint';
-
-/** A highlight's kind as its marker's name says it: "reworded copy of ZeroHedge News". */
-const KIND_OF: Record<MatchKind, string> = {
-  verbatim: 'copied verbatim from',
-  edited: 'lightly edited copy of',
-  reworded: 'reworded copy of',
-};
-
-/** What a screen reader announces on a highlight's marker: "Reprint: reworded copy of ZeroHedge News, 86% similar". */
-export const highlightLabel = (kind: MatchKind, source: string, similar: string): string => `Reprint: ${KIND_OF[kind]} ${source}, ${similar} similar`;
