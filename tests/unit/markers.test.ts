@@ -4,7 +4,7 @@ import type { Tracked } from '../../src/dom/highlighter';
 import { Markers } from '../../src/dom/markers';
 
 /** A tracked block for an element: the markers read only the element and what the describer makes of it. */
-const tracked = (element: Element, id: number): Tracked => ({ id, block: { element } as Tracked['block'], match: {} as Tracked['match'], credited: false });
+const tracked = (element: Element, id: number) => ({ id, block: { element }, match: {}, credited: false }) as unknown as Tracked;
 
 let root: ShadowRoot;
 let markers: Markers;
