@@ -203,6 +203,17 @@ describe('Firefox: highlights by keyboard and screen reader', () => {
         const gap = Math.min(Math.abs(marker.top - tip.bottom), Math.abs(tip.top - marker.bottom));
         if (room) expect(gap).toBeLessThan(16);
         else expect(tip.bottom > marker.top && tip.top < marker.bottom).toBe(true);
+        // The marker lies over its paragraph as laid out now, after the resize and the scroll: over the whole of it, or over its copied sentences (the last, a partial copy).
+        const paragraphs = await o.page.evaluate(() =>
+          [...document.querySelectorAll('article p')].map((p) => {
+            const r = p.getBoundingClientRect();
+            return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+        );
+        const over = (p: typeof marker) => ['left', 'top', 'right', 'bottom'].every((k) => Math.abs(p[k as 'left'] - marker[k as 'left']) < 1);
+        const within = (p: typeof marker) =>
+          marker.left >= p.left - 1 && marker.right <= p.right + 1 && marker.top >= p.top - 1 && marker.bottom <= p.bottom + 1;
+        expect(paragraphs.some(i < DEMO_MARKERS.length - 1 ? over : within)).toBe(true);
         expect(tip.left).toBeLessThan(marker.right);
         expect(tip.right).toBeGreaterThan(marker.left);
         if (i === 1) await o.page.screenshot({ path: `test-results/firefox-keyboard-tooltip-${width}.png` });
