@@ -185,6 +185,25 @@ describe('Firefox: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
+  it('places the hover card at the pointer, its arrow pointing there', async () => {
+    const o = await open('/demo.html', EXPECTED_DEMO.length);
+    await setViewport(o.page, { width: 1280, height: 900 });
+    const box = (await (await o.page.$('p ::-p-text(The previously unreported talks)'))!.boundingBox())!;
+    // Low in the paragraph and to the right: far from where a card above the paragraph would be.
+    const pointer = { x: box.x + box.width * 0.7, y: box.y + box.height * 0.8 };
+    await o.page.mouse.move(pointer.x, pointer.y);
+    await o.ui.waitFor('.tip[data-side]');
+    const { tip, arrow } = (await o.ui.query('.tip', (el) => {
+      const r = el.getBoundingClientRect();
+      const a = el.querySelector('.arrow')!.getBoundingClientRect();
+      return { tip: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, arrow: { x: a.left + a.width / 2, y: a.top + a.height / 2 } };
+    }))!;
+    expect(tip.bottom <= pointer.y || tip.top >= pointer.y).toBe(true);
+    expect(Math.min(Math.abs(pointer.y - tip.bottom), Math.abs(tip.top - pointer.y))).toBeLessThan(16);
+    expect(Math.abs(arrow.x - pointer.x)).toBeLessThan(4);
+    await o.close();
+  });
+
   for (const width of [1280, 375]) {
     it(`places the card next to the focused marker, inside the viewport, ${width} px wide`, async () => {
       const o = await open('/responsive.html', EXPECTED_DEMO.length);
