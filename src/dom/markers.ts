@@ -9,6 +9,8 @@ export interface MarkerHandlers {
   focus(t: Tracked, marker: HTMLElement): void;
   /** Enter or Space on the marker. */
   activate(t: Tracked, marker: HTMLElement): void;
+  /** The focused marker went with its block's highlight (its text changed and no longer matches). */
+  lost(t: Tracked): void;
 }
 
 /**
@@ -31,6 +33,9 @@ export class Markers {
   private readonly order: Tracked[] = [];
   private readonly buttons = new Map<Tracked, HTMLButtonElement>();
   private readonly owners = new WeakMap<Element, Tracked>();
+  /** The block whose focused marker was just removed, and then its new marker, which takes focus once placed. */
+  private refocus?: Element;
+  private focusOnPlace?: HTMLButtonElement;
 
   constructor(
     root: ShadowRoot,
@@ -65,6 +70,8 @@ export class Markers {
     this.owners.set(b, t);
     if (next) this.buttons.get(next)!.before(b);
     else this.container.append(b);
+    if (this.refocus === t.block.element) this.focusOnPlace = b;
+    this.refocus = undefined;
   }
 
   remove(t: Tracked): void {
@@ -72,7 +79,17 @@ export class Markers {
     if (!b) return;
     this.buttons.delete(t);
     this.order.splice(this.order.indexOf(t), 1);
+    // A block whose text changes is highlighted anew, with a new marker: focus must not fall to <body> meanwhile.
+    const focused = (this.container.getRootNode() as ShadowRoot).activeElement === b;
     b.remove();
+    if (!focused) return;
+    this.refocus = t.block.element;
+    // Re-highlighting adds the new marker in the same task; no new marker by then, and the highlight is gone.
+    queueMicrotask(() => {
+      if (this.refocus !== t.block.element) return;
+      this.refocus = undefined;
+      this.on.lost(t);
+    });
   }
 
   /**
@@ -93,6 +110,10 @@ export class Markers {
     b.style.transform = `translate(${left - origin.left}px, ${top - origin.top}px)`;
     b.style.width = `${right - left}px`;
     b.style.height = `${bottom - top}px`;
+    if (this.focusOnPlace === b) {
+      this.focusOnPlace = undefined;
+      b.focus({ preventScroll: true });
+    }
   }
 
   /** The marker of a block, if it has one on the page now. */

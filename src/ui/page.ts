@@ -128,6 +128,7 @@ function runReprint(ctx: ContentScriptContext): Run {
       tooltip.hide();
       compare.open(t, undefined, el);
     },
+    lost: (t) => tooltip.shownFor === t && tooltip.hide(),
   });
   const highlighter = new Highlighter(marksCss, markers);
   const compare = new CompareDialog(

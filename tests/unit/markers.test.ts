@@ -9,12 +9,16 @@ const tracked = (element: Element, id: number) => ({ id, block: { element }, mat
 let root: ShadowRoot;
 let markers: Markers;
 let paragraphs: HTMLElement[];
+let lost: Tracked[];
 
 beforeEach(() => {
-  document.body.innerHTML = '<p>one</p><p>two</p><p>three</p><p>four</p>';
+  document.documentElement.innerHTML = '<body><p>one</p><p>two</p><p>three</p><p>four</p></body>';
   paragraphs = [...document.querySelectorAll('p')];
-  root = document.createElement('div').attachShadow({ mode: 'closed' });
-  markers = new Markers(root, { describe: (t) => `block ${t.id}`, focus: () => undefined, activate: () => undefined });
+  const host = document.createElement('div');
+  document.documentElement.append(host);
+  root = host.attachShadow({ mode: 'closed' });
+  lost = [];
+  markers = new Markers(root, { describe: (t) => `block ${t.id}`, focus: () => undefined, activate: () => undefined, lost: (t) => lost.push(t) });
 });
 
 const labels = () => [...root.querySelectorAll('button.marker')].map((b) => b.getAttribute('aria-label'));
@@ -44,5 +48,25 @@ describe('highlight markers', () => {
     expect(markers.of(b)).toBeUndefined();
     expect(markers.shown()).toEqual([a]);
     expect(markers.owner(el)).toBe(a);
+  });
+
+  it('keep focus on a block highlighted anew (its text changed), and report a focused highlight that went', async () => {
+    const old = tracked(paragraphs[0], 1);
+    markers.add(old);
+    markers.place(old, [box(0)], box(0));
+    markers.of(old)!.focus();
+    expect(root.activeElement).toBe(markers.of(old));
+    // The highlighter clears the block and adds its new highlight in the same task, then paints it.
+    const renewed = tracked(paragraphs[0], 2);
+    markers.remove(old);
+    markers.add(renewed);
+    markers.place(renewed, [box(0)], box(0));
+    expect(root.activeElement).toBe(markers.of(renewed));
+    await Promise.resolve();
+    expect(lost).toEqual([]);
+    // No longer a copy: no new marker, and the UI hears that the focused one went.
+    markers.remove(renewed);
+    await Promise.resolve();
+    expect(lost).toEqual([renewed]);
   });
 });
