@@ -143,6 +143,51 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
+  it('jumps without animation when the reader asks for reduced motion', async () => {
+    const o = await open('/demo.html', EXPECTED_DEMO.length);
+    await o.page.emulateMedia({ reducedMotion: 'reduce' });
+    await o.page.setViewportSize({ width: 1280, height: 500 });
+    for (let i = 0; i < DEMO_MARKERS.length; i++) await next(o.page);
+    // The last highlight is far down: the page is there at once, and stays.
+    const now = await o.page.evaluate(() => scrollY);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(now).toBeGreaterThan(300);
+    expect(await o.page.evaluate(() => scrollY)).toBe(now);
+    await o.close();
+  });
+
+  it('keeps focus on a highlight whose text changes, on its new marker', async () => {
+    const o = await open('/demo.html', EXPECTED_DEMO.length);
+    await next(o.page);
+    await settled(o.ui);
+    // Marked through the protocol, in Reprint's closed root: the page cannot see the mark.
+    await o.ui.call('.marker:focus', function () {
+      (this as Element & { old?: boolean }).old = true;
+    });
+    await o.page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent!.startsWith('Days after President Biden'))!;
+      p.append(' The embassy declined to comment.');
+    });
+    const end = Date.now() + 10_000;
+    let misses = 0;
+    for (;;) {
+      const s = await o.ui.call('.markers', function () {
+        const a = (this.getRootNode() as ShadowRoot).activeElement as (Element & { old?: boolean }) | null;
+        return { marker: !!a?.classList.contains('marker'), old: !!a?.old, label: a?.getAttribute('aria-label') ?? null };
+      });
+      if (s.marker && !s.old) {
+        expect(s.label).toMatch(/^Reprint: .+ ZeroHedge News, \d+% similar$/);
+        break;
+      }
+      // Between the old marker going and the new one's first paint (one frame) nothing has focus; longer, and focus was lost.
+      misses = s.marker ? 0 : misses + 1;
+      expect(misses).toBeLessThan(3);
+      if (Date.now() > end) throw new Error('the paragraph was not highlighted anew');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await o.close();
+  });
+
   it('the card stays open as Tab moves into it; Escape and closing the comparison bring focus back to the marker', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
     await next(o.page);
