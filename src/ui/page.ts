@@ -17,7 +17,7 @@ import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
-import { stepIndex, stepOf, typesText, type Step } from './shortcuts';
+import { bindSteps } from './shortcuts';
 import { summarize, summarizePage } from './summary';
 import { markerLabel, Tooltip } from './tooltip';
 
@@ -146,35 +146,18 @@ function runReprint(ctx: ContentScriptContext): Run {
   const listening = new AbortController();
   const signal = AbortSignal.any([ctx.signal, listening.signal]);
   const hoverIn = bindHover((target, type, handler) => target.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
-  /** Moves to the next or previous highlight: scrolls it into view, focuses its marker, opens its card. */
-  const step = (dir: Step) => {
-    const shown = markers.shown();
-    const current = tooltip.shownFor ?? markers.owner(ui.root.activeElement) ?? highlighter.find(document.activeElement);
-    const i = stepIndex(
-      shown.map((t) => t.block.element.getBoundingClientRect()),
-      current ? shown.indexOf(current) : -1,
-      dir,
-      innerHeight,
-    );
-    if (i < 0) return;
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    shown[i].block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'nearest' });
-    const marker = markers.of(shown[i]);
-    if (!marker) return;
-    marker.focus({ preventScroll: true });
-    // Also when the marker had focus already (one highlight), so gave no focus event.
-    tooltip.request(shown[i], { by: 'focus', el: marker, marker: true });
-  };
-  document.addEventListener(
-    'keydown',
-    (e) => {
-      const dir = stepOf(e);
-      if (!dir || typesText(e) || compare.isOpen) return;
-      e.preventDefault();
-      step(dir);
+  bindSteps(signal, {
+    shown: () => markers.shown(),
+    current: () => tooltip.shownFor ?? markers.owner(ui.root.activeElement) ?? highlighter.find(document.activeElement),
+    focus: (t) => {
+      const marker = markers.of(t);
+      if (!marker) return;
+      marker.focus({ preventScroll: true });
+      // Also when the marker had focus already (one highlight), so gave no focus event.
+      tooltip.request(t, { by: 'focus', el: marker, marker: true });
     },
-    { capture: true, signal },
-  );
+    busy: () => compare.isOpen,
+  });
   const page = topDocumentKey();
 
   let lastCount = -1;

@@ -8,6 +8,8 @@
  * (`code`) counts, not the character: macOS's Option+Shift+J types "Ô".
  */
 
+import type { Tracked } from '../dom/highlighter';
+
 export type Step = 1 | -1;
 
 /** Which way a key press steps: 1 next, -1 previous; 0 when the press is not ours (or not a person's). */
@@ -49,4 +51,48 @@ export function stepIndex(boxes: Span[], current: number, step: Step, viewportHe
   }
   for (let i = n - 1; i >= 0; i--) if (boxes[i].top < viewportHeight) return i;
   return n - 1;
+}
+
+/** What stepping needs from the page's Reprint. */
+export interface Steps {
+  /** The highlights that have a marker on the page now, in reading order. */
+  shown(): Tracked[];
+  /** The highlight the reader is at: its card, its marker or a link inside it has focus. */
+  current(): Tracked | undefined;
+  /** Moves focus to the highlight's marker and opens its card. */
+  focus(t: Tracked): void;
+  /** Whether the keys go elsewhere now (the comparison is open). */
+  busy(): boolean;
+}
+
+/**
+ * Listens for the step keys on the document (they cross shadow boundaries):
+ * each scrolls the next or previous highlight into view, smoothly unless
+ * the reader asks for reduced motion, and focuses it.
+ */
+export function bindSteps(signal: AbortSignal, steps: Steps): void {
+  const go = (dir: Step) => {
+    const shown = steps.shown();
+    const current = steps.current();
+    const i = stepIndex(
+      shown.map((t) => t.block.element.getBoundingClientRect()),
+      current ? shown.indexOf(current) : -1,
+      dir,
+      innerHeight,
+    );
+    if (i < 0) return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    shown[i].block.element.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'nearest' });
+    steps.focus(shown[i]);
+  };
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const dir = stepOf(e);
+      if (!dir || typesText(e) || steps.busy()) return;
+      e.preventDefault();
+      go(dir);
+    },
+    { capture: true, signal },
+  );
 }
