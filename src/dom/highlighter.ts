@@ -4,6 +4,7 @@ import { Backdrops } from './backdrop';
 import { blockRange, type Block } from './blocks';
 import { creditEvidence } from './credit';
 import { createLayer, type Layer } from './layer';
+import type { Markers } from './markers';
 import { composedOrder, composedParent } from './shadow';
 import type { Tone } from './tone';
 
@@ -52,7 +53,11 @@ export class Highlighter {
   private readonly listening = new AbortController();
   private readonly backdrops = new Backdrops();
 
-  constructor(css: string) {
+  /** `markers`: the focusable stand-ins of the blocks, kept over them as they move (src/dom/markers.ts). */
+  constructor(
+    css: string,
+    private readonly markers?: Markers,
+  ) {
     this.layer = createLayer(css, 0);
     this.marks = document.createElement('div');
     this.marks.className = 'marks';
@@ -106,6 +111,7 @@ export class Highlighter {
     const tracked: Tracked = { id: this.nextId++, block, match, credited: credit !== null, credit, tone: this.backdrops.toneAt(el) };
     const ranges = match.coverage < PARTIAL ? match.spans.map((s) => blockRange(block, s.start, s.end)).filter((r): r is Range => r !== null) : [];
     this.painted.set(el, { tracked, ranges, boxes: [], flashing: false });
+    this.markers?.add(tracked);
     this.resized.observe(el);
     this.schedule();
   }
@@ -145,6 +151,7 @@ export class Highlighter {
     this.painted.delete(el);
     this.resized.unobserve(el);
     for (const b of p.boxes) b.remove();
+    this.markers?.remove(p.tracked);
   }
 
   /** Repaints at the next frame, once however many changes come before it. */
@@ -175,6 +182,7 @@ export class Highlighter {
         box.style.width = `${r.width}px`;
         box.style.height = `${r.height}px`;
       });
+      this.markers?.place(p.tracked, list, origin);
     }
   }
 }

@@ -12,16 +12,33 @@ import { describeFact, describeProvenance, KIND_LABEL, plural } from './words';
  */
 export class CompareDialog {
   private backdrop?: HTMLElement;
-  private returnFocus?: Element | null;
+  private returnFocus?: HTMLElement;
+  private shownFor?: Tracked;
 
-  constructor(private readonly root: ShadowRoot) {}
+  /**
+   * `markerOf`: the block's marker, where focus returns when nothing else is
+   * known to return to (the card was opened by the pointer). `refocus`: puts
+   * focus back, quietly (the card does not open again over the page).
+   */
+  constructor(
+    private readonly root: ShadowRoot,
+    private readonly markerOf: (t: Tracked) => HTMLElement | undefined = () => undefined,
+    private readonly refocus: (el: HTMLElement) => void = (el) => el.focus(),
+  ) {}
 
   get isOpen(): boolean {
     return !!this.backdrop?.isConnected;
   }
 
-  open(t: Tracked, docId = t.match.original): void {
-    if (!this.isOpen) this.returnFocus = document.activeElement;
+  /**
+   * `returnTo`: where focus goes back on close, the marker or page element
+   * the comparison was opened from. Not `document.activeElement`: from the
+   * page, Reprint's own UI is only its layer's host, which takes no focus,
+   * and focus would fall to <body>.
+   */
+  open(t: Tracked, docId = t.match.original, returnTo?: HTMLElement): void {
+    if (!this.isOpen) this.returnFocus = returnTo;
+    this.shownFor = t;
     this.backdrop?.remove();
     this.backdrop = this.render(t, docId);
     this.backdrop.addEventListener(
@@ -37,7 +54,10 @@ export class CompareDialog {
     if (!this.backdrop) return;
     this.backdrop.remove();
     this.backdrop = undefined;
-    (this.returnFocus as HTMLElement | null)?.focus?.();
+    const back = this.returnFocus?.isConnected ? this.returnFocus : this.shownFor && this.markerOf(this.shownFor);
+    this.returnFocus = undefined;
+    this.shownFor = undefined;
+    if (back) this.refocus(back);
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -1,7 +1,7 @@
 import type { Highlighter } from '../dom/highlighter';
 import type { Tooltip } from './tooltip';
 
-export type HoverEvent = 'mouseover' | 'mouseout' | 'focusin' | 'focusout' | 'keydown';
+export type HoverEvent = 'mouseover' | 'mouseout' | 'mousemove' | 'focusin' | 'focusout' | 'keydown';
 
 /**
  * Adds a capturing listener on the document, or on one of the page's open
@@ -27,12 +27,17 @@ export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Too
   const own = (e: Event) => e.isTrusted && e.composedPath()[0] === e.target;
   const enter = (e: Event) => {
     const t = own(e) ? find(e.target) : undefined;
-    if (t) tooltip.request(t);
+    if (!t) return;
+    // Over a new element the browser sends mouseover before mousemove: the pointer's place is this event's.
+    if (e instanceof MouseEvent) tooltip.pointer = { x: e.clientX, y: e.clientY };
+    if (e.type === 'focusin' && e.target instanceof HTMLElement) tooltip.request(t, { by: 'focus', el: e.target, marker: false });
+    else tooltip.request(t);
   };
   const leave = (e: Event) => {
     if (!own(e)) return;
+    if (e.type === 'focusout') return tooltip.focusMoved();
     const from = find(e.target);
-    const to = find((e as MouseEvent | FocusEvent).relatedTarget);
+    const to = find((e as MouseEvent).relatedTarget);
     if (from && from !== to) tooltip.release();
   };
   const follow = (target: Document | ShadowRoot) => {
@@ -42,7 +47,20 @@ export function bindHover(listen: Listen, highlighter: Highlighter, tooltip: Too
     listen(target, 'focusout', leave);
   };
   follow(document);
+  // Where the card opens: at the pointer. Coordinates are the viewport's, inside shadow trees too.
+  listen(document, 'mousemove', (e) => {
+    if (e.isTrusted) tooltip.pointer = { x: (e as MouseEvent).clientX, y: (e as MouseEvent).clientY };
+  });
   // Key presses cross shadow boundaries: one listener hears them all.
-  listen(document, 'keydown', (e) => e.isTrusted && (e as KeyboardEvent).key === 'Escape' && tooltip.hide());
+  listen(document, 'keydown', (e) => {
+    if (!e.isTrusted) return;
+    const key = e as KeyboardEvent;
+    if (key.key === 'Escape') tooltip.escape();
+    // Tab from a link inside a highlighted block reaches the block's card before the page's next stop.
+    else if (key.key === 'Tab' && !key.shiftKey && !key.altKey && !key.ctrlKey && !key.metaKey && tooltip.takesTabFrom(e.composedPath()[0] as Element)) {
+      e.preventDefault();
+      tooltip.enter();
+    }
+  });
   return follow;
 }

@@ -1,5 +1,6 @@
 import compareCss from '../../assets/styles/compare.css?inline';
 import controlCss from '../../assets/styles/control.css?inline';
+import markersCss from '../../assets/styles/markers.css?inline';
 import marksCss from '../../assets/styles/marks.css?inline';
 import theme from '../../assets/styles/theme.css?inline';
 import tooltipCss from '../../assets/styles/tooltip.css?inline';
@@ -7,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Highlighter } from '../dom/highlighter';
 import { createLayer, isOwnNode } from '../dom/layer';
+import { Markers } from '../dom/markers';
 import { topDocumentKey } from '../dom/frame';
 import { PageScanner } from '../dom/scanner';
 import { watchUpgrades } from '../dom/upgrades';
@@ -15,8 +17,9 @@ import { dispatcher, sendToBackground, type ExtensionToContent, type OwnDocument
 import { DEFAULT_SETTINGS, isPausedAt, readSettings, settingsItem, type Settings } from '../settings';
 import { CompareDialog } from './compare';
 import { bindHover } from './hover';
+import { bindSteps } from './shortcuts';
 import { summarize, summarizePage } from './summary';
-import { Tooltip } from './tooltip';
+import { markerLabel, Tooltip } from './tooltip';
 
 /** HTML handed to "Add this page", in characters: the .html import's own limit (src/files). */
 const MAX_PAGE_HTML = 20_000_000;
@@ -118,13 +121,27 @@ const preferredAddress = (): string => document.querySelector<HTMLLinkElement>('
 
 function runReprint(ctx: ContentScriptContext): Run {
   const root = document.documentElement;
-  const highlighter = new Highlighter(marksCss);
   // Above everything the page draws: the card and the dialog must not be covered.
-  const ui = createLayer(theme + tooltipCss + compareCss + controlCss, 2147483647);
-  const compare = new CompareDialog(ui.root);
+  const ui = createLayer(theme + tooltipCss + compareCss + controlCss + markersCss, 2147483647);
+  const markers = new Markers(ui.root, {
+    describe: markerLabel,
+    // Only the keyboard focuses a marker (it takes no pointer events); focus put back after the comparison comes quietly.
+    focus: (t, el) => tooltip.request(t, { by: 'focus', el, marker: true }),
+    activate: (t, el) => {
+      tooltip.hide();
+      compare.open(t, undefined, el);
+    },
+    lost: (t) => tooltip.shownFor === t && tooltip.hide(),
+  });
+  const highlighter = new Highlighter(marksCss, markers);
+  const compare = new CompareDialog(
+    ui.root,
+    (t) => markers.of(t),
+    (el) => tooltip.quietly(() => el.focus()),
+  );
   const tooltip = new Tooltip(
     ui.root,
-    (t) => compare.open(t),
+    (t, returnTo) => compare.open(t, undefined, returnTo),
     (t) => highlighter.setActive(t),
   );
   let stopped = false;
@@ -132,6 +149,18 @@ function runReprint(ctx: ContentScriptContext): Run {
   const listening = new AbortController();
   const signal = AbortSignal.any([ctx.signal, listening.signal]);
   const hoverIn = bindHover((target, type, handler) => target.addEventListener(type, handler, { capture: true, signal }), highlighter, tooltip);
+  bindSteps(signal, {
+    shown: () => markers.shown(),
+    current: () => tooltip.shownFor ?? markers.owner(ui.root.activeElement) ?? highlighter.find(document.activeElement),
+    focus: (t) => {
+      const marker = markers.of(t);
+      if (!marker) return;
+      marker.focus({ preventScroll: true });
+      // Also when the marker had focus already (one highlight), so gave no focus event.
+      tooltip.request(t, { by: 'focus', el: marker, marker: true });
+    },
+    busy: () => compare.isOpen,
+  });
   const page = topDocumentKey();
 
   let lastCount = -1;

@@ -113,6 +113,16 @@ export function describeFact(f: FactChange): string {
   return `${FACT_LABEL[f.type]} added: “${f.to}”`;
 }
 
+/** A highlight's kind as its marker's name says it: "reworded copy of ZeroHedge News". */
+const KIND_OF: Record<MatchKind, string> = {
+  verbatim: 'copied verbatim from',
+  edited: 'lightly edited copy of',
+  reworded: 'reworded copy of',
+};
+
+/** What a screen reader announces on a highlight's marker: "Reprint: reworded copy of ZeroHedge News, 86% similar". */
+export const highlightLabel = (kind: MatchKind, source: string, similar: string): string => `Reprint: ${KIND_OF[kind]} ${source}, ${similar} similar`;
+
 /** The toolbar button's tooltip. */
 export function badgeTitle(count: number, paused = false): string {
   if (paused) return 'Reprint is paused on this page';
