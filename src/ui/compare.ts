@@ -1,8 +1,8 @@
 import { summarizeChanges } from '../diff/summary';
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
+import { bylineParts, creditView, nameOf, openOriginal, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h, revealed, trusted } from './dom';
-import { describeFact, describeProvenance, KIND_LABEL, plural } from './words';
+import { COMPARE, describeFact, describeProvenance, KIND_LABEL } from './words';
 
 /**
  * The comparison: the page's paragraph against a corpus version as a word
@@ -86,6 +86,7 @@ export class CompareDialog {
     const changes = summarizeChanges(v.sourceText, v.pageText);
     const rank = match.provenance.ranking.indexOf(v.docId);
     const titleId = 'reprint-compare-title';
+    const link = openOriginal(v.meta.url, COMPARE.openVersion(v.docId === match.original));
     const dialog = h(
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
@@ -93,38 +94,27 @@ export class CompareDialog {
         'div',
         { class: 'head' },
         h('h2', { id: titleId }, field(v.meta.title)),
-        h('button', { type: 'button', class: 'close', 'aria-label': 'Close comparison', title: 'Close (Esc)', onclick: () => this.close() }, '×'),
+        h('button', { type: 'button', class: 'close', 'aria-label': COMPARE.close, title: COMPARE.closeTitle, onclick: () => this.close() }, '×'),
       ),
-      h(
-        'div',
-        { class: 'meta muted' },
-        rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${match.versions.length}`,
-        ' · ',
-        fields([...bylineParts(v.meta), v.docId]),
-      ),
-      h(
-        'div',
-        { class: 'provenance' },
-        h('strong', {}, field(describeProvenance(match.provenance, nameOf(match)))),
-        h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? ' · This page credits it' : ' · This page does not credit it'),
-      ),
+      h('div', { class: 'meta muted' }, COMPARE.rank(rank, match.versions.length), ' · ', fields([...bylineParts(v.meta), v.docId]), link ? ' · ' : null, link),
+      h('div', { class: 'provenance' }, h('strong', {}, field(describeProvenance(match.provenance, nameOf(match)))), ' · ', creditView(t.credit)),
       h(
         'div',
         { class: 'summary' },
         h('span', { class: 'kind', 'data-kind': v.kind }, KIND_LABEL[v.kind]),
-        h('span', {}, `${percent(v.score)} similar`),
-        h('span', {}, `${percent(changes.changedShare)} of words changed`),
-        changes.droppedSentences.length ? h('span', {}, `${plural(changes.droppedSentences.length, 'sentence')} dropped`) : null,
-        changes.addedSentences.length ? h('span', {}, `${plural(changes.addedSentences.length, 'sentence')} added`) : null,
-        v.coverage < PARTIAL_BELOW ? h('span', {}, partial(v.coverage, 'of the page paragraph reprinted')) : null,
+        h('span', {}, COMPARE.similar(percent(v.score))),
+        h('span', {}, COMPARE.changedWords(percent(changes.changedShare))),
+        changes.droppedSentences.length ? h('span', {}, COMPARE.droppedSentences(changes.droppedSentences.length)) : null,
+        changes.addedSentences.length ? h('span', {}, COMPARE.addedSentences(changes.addedSentences.length)) : null,
+        v.coverage < PARTIAL_BELOW ? h('span', {}, partial(v.coverage, COMPARE.ofPageParagraph)) : null,
       ),
       changes.facts.length
-        ? h('ul', { class: 'facts', 'aria-label': 'Changed facts' }, ...changes.facts.map((f) => h('li', {}, describeFact(f))))
-        : h('p', { class: 'facts-none muted' }, 'No numbers, dates, names, quotations or attributions changed.'),
-      h('h3', {}, 'Versions in the corpus'),
+        ? h('ul', { class: 'facts', 'aria-label': COMPARE.changedFacts }, ...changes.facts.map((f) => h('li', {}, describeFact(f))))
+        : h('p', { class: 'facts-none muted' }, COMPARE.noFacts),
+      h('h3', {}, COMPARE.versionsHeading),
       h(
         'div',
-        { class: 'versions', role: 'group', 'aria-label': 'Versions' },
+        { class: 'versions', role: 'group', 'aria-label': COMPARE.versionsLabel },
         ...match.provenance.ranking.map((id) => {
           const o = version(match, id);
           return h(
@@ -134,14 +124,14 @@ export class CompareDialog {
             ` · ${KIND_LABEL[o.kind].toLowerCase()} · ${percent(o.score)}`,
             o.meta.date ? ' · ' : null,
             o.meta.date ? field(o.meta.date) : null,
-            o.cites ? ', credits ' : null,
+            o.cites ? COMPARE.credits : null,
             o.cites ? field(o.cites) : null,
           );
         }),
       ),
-      h('h3', {}, 'What changed'),
+      h('h3', {}, COMPARE.whatChanged),
       h('p', { class: 'diff', dir: 'auto' }, ...changes.parts.flatMap((p) => (p.op === 'same' ? revealed(p.text) : [h(p.op, {}, ...revealed(p.text))]))),
-      h('div', { class: 'legend muted' }, 'Struck through: only in the corpus version · Underlined: only on this page'),
+      h('div', { class: 'legend muted' }, COMPARE.legend),
     );
     const backdrop = h(
       'div',

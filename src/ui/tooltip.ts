@@ -1,8 +1,8 @@
 import { arrow, autoUpdate, computePosition, flip, offset, shift, type Placement, type VirtualElement } from '@floating-ui/dom';
 import type { Tracked } from '../dom/highlighter';
-import { bylineParts, nameOf, partial, PARTIAL_BELOW, percent, version } from './describe';
+import { bylineParts, creditView, nameOf, openOriginal, partial, PARTIAL_BELOW, percent, version } from './describe';
 import { field, fields, h } from './dom';
-import { describeProvenance, highlightLabel, KIND_LABEL } from './words';
+import { describeProvenance, highlightLabel, KIND_LABEL, OPEN_SOURCE, TOOLTIP } from './words';
 
 /** Hover intent: a pointer passing over a paragraph on its way elsewhere opens nothing. */
 const SHOW_DELAY = 150;
@@ -153,13 +153,16 @@ export class Tooltip {
     this.hide();
     const tip = h('div', { class: 'arrow' });
     const returnTo = origin.by === 'focus' ? origin.el : undefined;
+    // The original's own address where known, else the copied version's.
+    const original = version(match, match.original).meta.url;
+    const link = openOriginal(original ?? source.meta.url, original ? undefined : OPEN_SOURCE);
     this.card = h(
       'div',
       {
         class: 'tip',
         'data-tone': t.tone,
         role: 'group',
-        'aria-label': 'Reprint: where this paragraph comes from',
+        'aria-label': TOOLTIP.label,
         onmouseenter: () => clearTimeout(this.hideTimer),
         onmouseleave: () => this.release(),
         onkeydown: (e) => this.onKey(e as KeyboardEvent),
@@ -169,17 +172,18 @@ export class Tooltip {
         'div',
         { class: 'row' },
         h('span', { class: 'kind', 'data-kind': match.kind }, KIND_LABEL[match.kind]),
-        ` · ${percent(match.score)} similar`,
+        ` · ${TOOLTIP.similar(percent(match.score))}`,
         match.coverage < PARTIAL_BELOW ? ` · ${partial(match.coverage)}` : '',
       ),
       field(source.meta.title, 'title'),
       byline.length ? fields(byline, 'row muted') : null,
       h('div', { class: 'row provenance' }, field(describeProvenance(match.provenance, nameOf(match)))),
+      h('div', { class: 'row' }, creditView(t.credit)),
       h(
         'div',
         { class: 'actions' },
-        h('span', { class: 'credit', 'data-credited': String(t.credited) }, t.credited ? 'Credited' : 'Uncredited'),
-        match.versions.length > 1 ? h('span', { class: 'muted' }, ` · ${match.versions.length} versions`) : null,
+        match.versions.length > 1 ? h('span', { class: 'muted' }, TOOLTIP.versions(match.versions.length)) : null,
+        link,
         h(
           'button',
           {
@@ -189,7 +193,7 @@ export class Tooltip {
               this.onCompare(t, returnTo);
             },
           },
-          'Compare versions',
+          TOOLTIP.compare,
         ),
       ),
     );

@@ -91,6 +91,8 @@ export const NO_CREDIT = 'No credit found nearby';
 
 /** The link to a document's own address. */
 export const OPEN_ORIGINAL = 'Open original';
+/** The same link to the copied version, where the original's address is unknown. */
+export const OPEN_SOURCE = 'Open source';
 /** The same link where the document is one version among others (the report's source column). */
 export const OPEN_DOCUMENT = 'Open';
 
@@ -339,4 +341,33 @@ export const IMPORT = {
   cancelled: 'Import cancelled. Nothing already stored was lost.',
   unreadable: (n: number) => `${plural(n, 'file')} could not be read:`,
   reason: (reason: string) => ` — ${reason}`,
+};
+
+/* The hover card (src/ui/tooltip.ts). */
+export const TOOLTIP = {
+  label: 'Reprint: where this paragraph comes from',
+  similar: (percent: string) => `${percent} similar`,
+  versions: (n: number) => plural(n, 'version'),
+  compare: 'Compare versions',
+};
+
+/* The comparison dialog (src/ui/compare.ts). */
+export const COMPARE = {
+  close: 'Close comparison',
+  closeTitle: 'Close (Esc)',
+  rank: (rank: number, of: number) => (rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${of}`),
+  similar: (percent: string) => `${percent} similar`,
+  changedWords: (percent: string) => `${percent} of words changed`,
+  droppedSentences: (n: number) => `${plural(n, 'sentence')} dropped`,
+  addedSentences: (n: number) => `${plural(n, 'sentence')} added`,
+  ofPageParagraph: 'of the page paragraph reprinted',
+  changedFacts: 'Changed facts',
+  noFacts: 'No numbers, dates, names, quotations or attributions changed.',
+  versionsHeading: 'Versions in the corpus',
+  versionsLabel: 'Versions',
+  credits: ', credits ',
+  whatChanged: 'What changed',
+  legend: 'Struck through: only in the corpus version · Underlined: only on this page',
+  /** The link to the shown version's own address: the original's, or another version's. */
+  openVersion: (isOriginal: boolean) => (isOriginal ? OPEN_ORIGINAL : 'Open this version'),
 };

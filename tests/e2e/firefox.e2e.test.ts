@@ -124,7 +124,7 @@ describe('Firefox: the built extension', () => {
     expect(tip).toContain('President Xi Pushes Putin');
     expect(await o.shadow.text('.tip .kind')).toBe('Lightly edited copy');
     expect(tip).toMatch(/\d+% similar/);
-    expect(await o.shadow.text('.tip .credit')).toBe('Uncredited');
+    expect(await o.shadow.text('.tip .credit')).toBe('Credited: names The New York Times just before it');
     expect(await o.shadow.text('.tip button')).toContain('Compare');
     // While the card is shown, the page's own scripts see no trace of it.
     expect(
