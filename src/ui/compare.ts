@@ -86,7 +86,7 @@ export class CompareDialog {
     const changes = summarizeChanges(v.sourceText, v.pageText);
     const rank = match.provenance.ranking.indexOf(v.docId);
     const titleId = 'reprint-compare-title';
-    const link = openOriginal(v.meta.url, COMPARE.openVersion(v.docId === match.original));
+    const link = openOriginal(v.meta.url, COMPARE.openVersion(v.docId === match.original && match.provenance.basis !== 'citation'));
     const dialog = h(
       'div',
       { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },

@@ -153,8 +153,9 @@ export class Tooltip {
     this.hide();
     const tip = h('div', { class: 'arrow' });
     const returnTo = origin.by === 'focus' ? origin.el : undefined;
-    // The original's own address where known, else the copied version's.
-    const original = version(match, match.original).meta.url;
+    // The original's own address where known, else the copied version's. An original cited by the
+    // corpus (the NYT) is not a corpus document: the one ranked first then is a quoter, not the original.
+    const original = match.provenance.basis === 'citation' ? null : version(match, match.original).meta.url;
     const link = openOriginal(original ?? source.meta.url, original ? undefined : OPEN_SOURCE);
     this.card = h(
       'div',
@@ -183,7 +184,6 @@ export class Tooltip {
         'div',
         { class: 'actions' },
         match.versions.length > 1 ? h('span', { class: 'muted' }, TOOLTIP.versions(match.versions.length)) : null,
-        link,
         h(
           'button',
           {
@@ -196,6 +196,8 @@ export class Tooltip {
           TOOLTIP.compare,
         ),
       ),
+      // After Compare, the card's main action, in the Tab order.
+      link ? h('div', { class: 'row' }, link) : null,
     );
     // After its marker: next in the Tab order. Otherwise anywhere in the root: it is fixed to the viewport.
     if (origin.by === 'focus' && origin.marker) origin.el.after(this.card);

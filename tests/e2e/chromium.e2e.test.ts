@@ -99,8 +99,15 @@ describe('Chromium: the built extension', () => {
     expect(text).toContain('Copied verbatim');
     expect(text).toMatch(/100% similar/);
     expect(text).toContain('Original: The New York Times (cited as source)');
-    expect(text).toContain('Credited');
+    expect(text).toContain('Credited: names The New York Times just before it');
     expect(await o.ui.text('.tip button')).toContain('Compare');
+    // The original is the cited NYT, outside the corpus: the link opens the copied version, and says where it goes.
+    expect(
+      await o.ui.call('.tip .open-original', function () {
+        const a = this as HTMLAnchorElement;
+        return [a.textContent, a.href, a.target, a.rel];
+      }),
+    ).toEqual(['Open source (ift.tt)', 'https://ift.tt/ZktsESg', '_blank', 'noopener noreferrer']);
     await o.page.screenshot({ path: 'test-results/chromium-tooltip.png' });
     await o.close();
   });

@@ -125,6 +125,8 @@ describe('Firefox: the built extension', () => {
     expect(await o.shadow.text('.tip .kind')).toBe('Lightly edited copy');
     expect(tip).toMatch(/\d+% similar/);
     expect(await o.shadow.text('.tip .credit')).toBe('Credited: names The New York Times just before it');
+    // 003 has no address: no link to open.
+    expect(await o.shadow.has('.tip .open-original')).toBe(false);
     expect(await o.shadow.text('.tip button')).toContain('Compare');
     // While the card is shown, the page's own scripts see no trace of it.
     expect(

@@ -24,7 +24,7 @@ export function expectNytProvenance(state: ComparisonState, credited: boolean): 
   expect(state.provenance).toContain(
     'Original: The New York Times (cited as source), quoted by ZeroHedge News and “President Xi Pushes Putin To “Negotiate” With…”',
   );
-  expect(state.provenance).toContain(credited ? 'This page credits it' : 'This page does not credit it');
+  expect(state.provenance).toContain(credited ? 'Credited: names The New York Times just before it' : 'No credit found nearby');
   expect(NYT_QUOTERS).toContain(state.original);
   expect(state.credited).toBe(String(credited));
   // Version buttons name each version, never by id: quoters first, then the rewrites.
