@@ -2,20 +2,20 @@ import type { DocumentMeta } from '../corpus/document';
 import type { CreditEvidence } from '../match/credit';
 import { field, h } from './dom';
 import type { BlockMatch, VersionMatch } from '../match/matcher';
-import { creditWords, OPEN_ORIGINAL, quotedTitle, shortId } from './words';
+import { creditWords, LOCALE, OPEN_ORIGINAL, PARTIAL, quotedTitle, shortId } from './words';
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Below this coverage a copy is partial: new text around it. */
 export const PARTIAL_BELOW = 0.95;
 /** "partial: 45% of this paragraph", or nothing for a whole copy. */
-export const partial = (coverage: number, of = 'of this paragraph') => (coverage < PARTIAL_BELOW ? `partial: ${percent(coverage)} ${of}` : '');
+export const partial = (coverage: number, of = PARTIAL.ofParagraph) => (coverage < PARTIAL_BELOW ? PARTIAL.share(percent(coverage), of) : '');
 
 /** Publisher, author and "25 Feb 2022", leaving out what is unknown: each a separate field, to be isolated. */
 export function bylineParts(meta: DocumentMeta): string[] {
   const day = meta.date ? new Date(`${meta.date}T00:00:00Z`) : null;
   const date =
-    day && !Number.isNaN(day.getTime()) ? day.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : meta.date;
+    day && !Number.isNaN(day.getTime()) ? day.toLocaleDateString(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) : meta.date;
   return [meta.publisher, meta.author, date].filter((x): x is string => !!x);
 }
 

@@ -5,6 +5,7 @@
  * synthetic events, but cannot make them trusted.
  */
 import { splitControls } from '../text/controls';
+import { INVISIBLE_CHARACTER } from './words';
 
 type Child = Node | string | null | undefined | false;
 
@@ -39,7 +40,7 @@ export function revealed(text: string): Node[] {
   return splitControls(text).map((run) =>
     run.control === undefined
       ? document.createTextNode(run.text)
-      : h('span', { class: 'control', title: 'Invisible character' }, `U+${run.control.toString(16).toUpperCase().padStart(4, '0')}`),
+      : h('span', { class: 'control', title: INVISIBLE_CHARACTER }, `U+${run.control.toString(16).toUpperCase().padStart(4, '0')}`),
   );
 }
 

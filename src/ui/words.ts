@@ -89,6 +89,15 @@ export function creditWords(e: CreditEvidence | null): [string, string, string] 
 }
 export const NO_CREDIT = 'No credit found nearby';
 
+/** "partial: 45% of this paragraph": how much of a paragraph a partial copy covers. */
+export const PARTIAL = {
+  share: (percent: string, of: string) => `partial: ${percent} ${of}`,
+  ofParagraph: 'of this paragraph',
+};
+
+/** The title of a control character shown instead of obeyed (src/ui/dom.ts). */
+export const INVISIBLE_CHARACTER = 'Invisible character';
+
 /** The link to a document's own address. */
 export const OPEN_ORIGINAL = 'Open original';
 /** The same link to the copied version, where the original's address is unknown. */
