@@ -59,29 +59,49 @@ for (const f of rows) {
 console.log('');
 await report.screenshot({ path: path.join(OUT, 'report.png'), fullPage: true });
 
-await page.screenshot({ path: path.join(OUT, 'page.png'), fullPage: true });
 // Reprint's UI is in closed shadow roots: the DevTools protocol reaches it, and real mouse input drives it.
 const ui = await ClosedShadow.of(page);
 const openTooltip = async (kind: string) => {
   const row = rows.find((r) => r.kind === kind)!;
+  // The last card may cover the next paragraph: close it first.
   await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await ui.gone('.tip');
   await page
     .locator('p', { hasText: row.excerpt.replace(/…$/, '').slice(0, 60) })
     .first()
     .hover();
   await ui.waitFor('.tip button');
 };
-await openTooltip('reworded');
-await page.screenshot({ path: path.join(OUT, 'tooltip.png') });
-await openTooltip('edited');
-await ui.click('.tip button');
-await ui.waitFor('.dialog');
-await page.screenshot({ path: path.join(OUT, 'compare.png') });
-await page.keyboard.press('Escape');
 const popup = await chrome.openPopup();
-await popup.setViewportSize({ width: 380, height: 560 });
-await popup.screenshot({ path: path.join(OUT, 'popup.png') });
+await popup.setViewportSize({ width: 380, height: 600 });
+const shots: string[] = ['report'];
+const shoot = async (target: typeof page, name: string, fullPage = false) => {
+  await target.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  shots.push(name);
+};
+// Every screen a reader sees, light and dark, on a desktop and a phone.
+for (const colorScheme of ['light', 'dark'] as const)
+  for (const width of [1280, 375]) {
+    const at = `${colorScheme}-${width}`;
+    await page.bringToFront();
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: width > 600 ? 860 : 760 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, `page-${at}`, width > 600);
+    await openTooltip('reworded');
+    await shoot(page, `tooltip-${at}`);
+    await openTooltip('edited');
+    await ui.click('.tip button');
+    await ui.waitFor('.dialog');
+    await shoot(page, `compare-${at}`);
+    await page.keyboard.press('Escape');
+    if (width > 600) {
+      await popup.emulateMedia({ colorScheme });
+      await shoot(popup, `popup-${colorScheme}`);
+    }
+  }
 
-console.log(`Screenshots: ${['page', 'report', 'tooltip', 'compare', 'popup'].map((n) => path.join('demo-output', `${n}.png`)).join(', ')}`);
+console.log(`Screenshots in demo-output/: ${shots.map((n) => `${n}.png`).join(', ')}`);
 await chrome.close();
 await server.close();

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { SEED_PARAGRAPHS } from './pages';
 
 /**
@@ -27,14 +25,4 @@ export function linkedPage(): string {
 <p id="copy">${linked}</p>
 <p><a id="after" href="#after">More local news</a></p>
 </main></body></html>`;
-}
-
-/**
- * The demo page with a narrow-screen layout, as news sites have: at 375 px
- * the fixture's two fixed columns leave its paragraphs 47 px wide, and no
- * card can sit beside a paragraph 2,600 px tall.
- */
-export function responsiveDemo(): string {
-  const demo = readFileSync(path.resolve(import.meta.dirname, '../fixtures/pages/demo.html'), 'utf8');
-  return demo.replace('</head>', '<style>@media (max-width: 700px) { .wrap { display: block; } aside { display: none; } }</style></head>');
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { EXPECTED_DEMO } from './expectations';
-import { DEMO_MARKERS, linkedPage, responsiveDemo } from './keyboard-pages';
+import { DEMO_MARKERS, linkedPage } from './keyboard-pages';
 import { readReport } from './report-reads';
 import { startServer } from './server';
 
@@ -13,7 +13,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
-  server = await startServer({ '/linked.html': linkedPage, '/responsive.html': responsiveDemo });
+  server = await startServer({ '/linked.html': linkedPage });
   cr = await launchChromium();
 });
 afterAll(async () => {
@@ -265,7 +265,7 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
 
   for (const width of [1280, 375]) {
     it(`places the card next to the focused marker, inside the viewport, ${width} px wide`, async () => {
-      const o = await open('/responsive.html', EXPECTED_DEMO.length);
+      const o = await open('/demo.html', EXPECTED_DEMO.length);
       await o.page.setViewportSize({ width, height: 800 });
       for (let i = 0; i < DEMO_MARKERS.length; i++) {
         await next(o.page);
