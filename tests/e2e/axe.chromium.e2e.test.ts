@@ -48,6 +48,7 @@ describe('Chromium: axe-core finds no accessibility violations', () => {
     const inRoots = await axeClosedRootsChromium(page);
     const closed = inRoots.violations.find((v) => v.id === 'image-alt');
     expect(closed?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
+    expect(inRoots.violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-faint/)]);
     expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
     // Only the roots' content: the page's own image is not theirs.
     expect(JSON.stringify(inRoots)).not.toContain('light-img');

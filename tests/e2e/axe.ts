@@ -34,13 +34,23 @@ export interface AxeReport {
 function summarize(results: AxeResults): string {
   type Target = string | string[];
   const target = (t: Target[]) => t.map((s) => (Array.isArray(s) ? s.join(' >>> ') : s)).join(' | ');
-  const findings = (list: AxeResults['violations']) =>
+  const findings = (list: AxeResults['violations'], undecided = false) =>
     list.map((r) => ({
       id: r.id,
       impact: r.impact ?? null,
       help: r.help,
       helpUrl: r.helpUrl,
-      nodes: r.nodes.map((n) => ({ target: target(n.target as Target[]), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
+      nodes: r.nodes.map((n) => ({
+        target: target(n.target as Target[]),
+        html: n.html.slice(0, 200),
+        // An undecided check's own message names its reason (for colour contrast, the data's messageKey); the summary only says it could not tell.
+        summary: !undecided
+          ? (n.failureSummary ?? '')
+          : [...n.any, ...n.all, ...n.none]
+              .filter((c) => c.message)
+              .map((c) => `${c.message}${(c.data as { messageKey?: string } | null)?.messageKey ? ` (${(c.data as { messageKey: string }).messageKey})` : ''}`)
+              .join('; '),
+      })),
     }));
   const seen = new Set<string>();
   const inShadow = new Set<string>();
@@ -52,7 +62,7 @@ function summarize(results: AxeResults): string {
     }
   return JSON.stringify({
     violations: findings(results.violations),
-    incomplete: findings(results.incomplete),
+    incomplete: findings(results.incomplete, true),
     inspected: seen.size,
     inspectedInShadow: inShadow.size,
   });
@@ -67,17 +77,42 @@ function summarize(results: AxeResults): string {
 export const AXE_OPTIONS: RunOptions = {};
 
 /**
- * Runs in the browser: gives each closed root's host a `shadowRoot`
- * property naming the root, in this realm only, then has axe check the
- * roots' content. axe walks shadow trees through `host.shadowRoot`, which
- * is null for a closed root in every realm; the property is set on this
- * realm's own wrapper of the host (a CDP isolated world, a BiDi sandbox),
- * which the page's scripts never see.
+ * Runs in the browser: has axe check the content of closed shadow roots.
+ *
+ * axe walks shadow trees through `host.shadowRoot`, which is null for a
+ * closed root in every realm: each host gets a `shadowRoot` property naming
+ * its root, set on this realm's own wrapper of the host (a CDP isolated
+ * world, a BiDi sandbox), which the page's scripts never see.
+ *
+ * axe finds what lies under an element (for colour contrast) in a grid it
+ * builds by walking `document.body`; Reprint's hosts are children of
+ * <html>, beside <body>, so without more every contrast check came back
+ * "incomplete" (8 of 9 elements of the tooltip, 21 of 24 of the
+ * comparison). For the run, in this realm only, `document.body` is <html>,
+ * and a walker from <html> starts at its first child (axe's walk assumes
+ * its root has a parent in the tree): the grid then holds the page and the
+ * hosts, stacked as the browser stacks them.
  */
 const RUN_IN_ROOTS = `async function (...roots) {
   for (const root of roots) Object.defineProperty(root.host, 'shadowRoot', { value: root, configurable: true });
-  const results = await axe.run({ include: roots }, OPTIONS);
-  return (${summarize.toString()})(results);
+  const html = document.documentElement;
+  const walker = document.createTreeWalker;
+  Object.defineProperty(document, 'body', { get: () => html, configurable: true });
+  Object.defineProperty(document, 'createTreeWalker', {
+    configurable: true,
+    value(root, ...rest) {
+      const w = walker.call(document, root, ...rest);
+      if (root === html) w.nextNode();
+      return w;
+    },
+  });
+  try {
+    return (${summarize.toString()})(await axe.run({ include: roots }, OPTIONS));
+  } finally {
+    delete document.body;
+    delete document.createTreeWalker;
+    for (const root of roots) delete root.host.shadowRoot;
+  }
 }`;
 
 const inRoots = (options: RunOptions) => RUN_IN_ROOTS.replace('OPTIONS', JSON.stringify(options));
@@ -95,10 +130,19 @@ export function describeFindings(findings: AxeFinding[]): string {
     .join('\n');
 }
 
-/** Prints what axe could not decide, so a reader can look; it is not a failure. */
+/** Prints what axe could not decide, with axe's reasons, so a reader can look; it is not a failure. */
 export function logIncomplete(label: string, report: AxeReport): void {
-  const counts = report.incomplete.map((f) => `${f.id}: ${f.nodes.length}`).join(', ');
-  console.log(`axe, ${label}: ${report.inspected} elements inspected (${report.inspectedInShadow} in shadow roots); incomplete: ${counts || 'none'}`);
+  const lines = report.incomplete.map((f) => {
+    const reasons = new Map<string, number>();
+    for (const n of f.nodes) {
+      const reason = n.summary.replace(/\s+/g, ' ');
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    return `  ${f.id}: ${f.nodes.length}\n${[...reasons].map(([r, k]) => `    ${k} × ${r}`).join('\n')}`;
+  });
+  console.log(
+    `axe, ${label}: ${report.inspected} elements inspected (${report.inspectedInShadow} in shadow roots); incomplete: ${lines.length ? `\n${lines.join('\n')}` : 'none'}`,
+  );
 }
 
 // ---------------------------------------------------------------- Chromium
@@ -236,8 +280,9 @@ const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 /**
  * A page with two images that have no text alternative (axe's `image-alt`):
  * one in the page, one in a closed shadow root the page's own script puts on
- * <html>, where Reprint puts its layers. The harness must report each where
- * it looks, or it could pass a page it never read.
+ * <html>, where Reprint puts its layers; in that root too, text too faint to
+ * read (`color-contrast`). The harness must report each where it looks, or
+ * it could pass a page it never read.
  */
 export function axeSelfTestPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>axe self-test</title></head>
@@ -250,7 +295,11 @@ export function axeSelfTestPage(): string {
   img.src = '${PIXEL}';
   img.width = 40;
   img.height = 40;
-  root.append(img);
+  const faint = document.createElement('p');
+  faint.className = 'closed-faint';
+  faint.style.cssText = 'color: #c8c8c8; background: #fff; position: absolute; top: 200px; left: 20px; margin: 0; font: 16px sans-serif';
+  faint.textContent = 'Grey on white, at 1.7:1.';
+  root.append(img, faint);
   document.documentElement.append(host);
   window.pageHost = host;
 </script></body></html>`;
