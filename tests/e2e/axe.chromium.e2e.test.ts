@@ -1,8 +1,16 @@
+/**
+ * axe-core on every screen of Reprint in real Chromium: the page with the
+ * tooltip and with the comparison open (inside Reprint's closed shadow
+ * roots), the popup, the report, the options page with and without its
+ * dialogs, and the side panel; in the light and the dark colour scheme,
+ * and on a page whose own design is dark. Zero violations, each one printed
+ * with its rule, element and fix.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
-import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
+import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { readReport } from './report-reads';
 import { startServer } from './server';
@@ -11,7 +19,7 @@ let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
-  server = await startServer({ '/axe-self-test.html': axeSelfTestPage });
+  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
   cr = await launchChromium();
 });
 afterAll(async () => {
@@ -26,10 +34,18 @@ function expectClean(label: string, report: AxeReport) {
   expect(report.violations, `axe on ${label}:\n${describeFindings(report.violations)}`).toEqual([]);
 }
 
-/** The demo page, once its report lists every highlight, in front, with Reprint's UI reachable. */
-async function openDemo(): Promise<{ page: Page; report: Page; ui: ClosedShadow }> {
-  const page = await cr.newPage(server.url('/demo.html'));
-  const report = await cr.openReport(page);
+type Scheme = 'light' | 'dark';
+
+/** A page of the test's, in the reader's colour scheme. */
+async function inScheme(page: Page, scheme: Scheme): Promise<Page> {
+  await page.emulateMedia({ colorScheme: scheme });
+  return page;
+}
+
+/** A fixture page, once its report lists every highlight, in front, with Reprint's UI reachable. */
+async function openDemo(scheme: Scheme, path = '/demo.html'): Promise<{ page: Page; report: Page; ui: ClosedShadow }> {
+  const page = await inScheme(await cr.newPage(server.url(path)), scheme);
+  const report = await inScheme(await cr.openReport(page), scheme);
   await expect.poll(async () => (await report.evaluate(readReport)).rows.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(EXPECTED_DEMO.length);
   await page.bringToFront();
   return { page, report, ui: await ClosedShadow.of(page) };
@@ -42,12 +58,39 @@ async function hoverFirst(page: Page, ui: ClosedShadow) {
   await ui.waitFor('.tip button');
 }
 
-describe('Chromium: axe-core finds no accessibility violations', () => {
-  it('the harness reports a violation in a page, and one inside a closed shadow root, and leaves the page nothing to see', async () => {
+/** The tooltip, then the comparison, on a demo page: each checked while it is open. */
+async function checkInPageUi(label: string, scheme: Scheme, path?: string) {
+  const { page, report, ui } = await openDemo(scheme, path);
+  await hoverFirst(page, ui);
+  const tooltip = await axeClosedRootsChromium(page);
+  // Still open when axe was done: it read the card, not an empty layer.
+  await ui.waitFor('.tip button');
+  expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
+  await ui.click('.tip button');
+  await ui.waitFor('.dialog[role="dialog"]');
+  const comparison = await axeClosedRootsChromium(page);
+  await ui.waitFor('.dialog[role="dialog"]');
+  expect(comparison.inspectedInShadow).toBeGreaterThan(0);
+  expectClean(`${label} with the tooltip open`, tooltip);
+  expectClean(`${label} with the comparison open`, comparison);
+  await report.close();
+  await page.close();
+}
+
+/** The options page after its first render: the corpus (the Demo collection), the library, the settings. */
+async function openOptions(scheme: Scheme): Promise<Page> {
+  const options = await inScheme(await cr.context.newPage(), scheme);
+  await options.goto(`chrome-extension://${cr.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready]');
+  await options.waitForSelector('#documents tbody tr');
+  return options;
+}
+
+describe('Chromium: the axe harness', () => {
+  it('reports violations in a page, and inside a closed shadow root, and leaves the page nothing to see', async () => {
     const page = await cr.newPage(server.url('/axe-self-test.html'));
     const inRoots = await axeClosedRootsChromium(page);
-    const closed = inRoots.violations.find((v) => v.id === 'image-alt');
-    expect(closed?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
+    expect(inRoots.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
     expect(inRoots.violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-faint/)]);
     expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
     // Only the roots' content: the page's own image is not theirs.
@@ -58,65 +101,60 @@ describe('Chromium: axe-core finds no accessibility violations', () => {
     expect(whole.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toContain('#light-img');
     await page.close();
   });
+});
 
-  it('the demo page with the tooltip open', async () => {
-    const { page, report, ui } = await openDemo();
-    await hoverFirst(page, ui);
-    const result = await axeClosedRootsChromium(page);
-    // The card is still open: axe read it, not an empty layer.
-    await ui.waitFor('.tip button');
-    expect(result.inspectedInShadow).toBeGreaterThan(0);
-    expectClean('the demo page with the tooltip open', result);
-    await report.close();
-    await page.close();
+describe.each(['light', 'dark'] as const)('Chromium, %s colour scheme: axe-core finds no accessibility violations', (scheme) => {
+  it('on the demo page, with the tooltip and with the comparison open', async () => {
+    await checkInPageUi(`the demo page (${scheme})`, scheme);
   });
 
-  it('the demo page with the comparison open', async () => {
-    const { page, report, ui } = await openDemo();
-    await hoverFirst(page, ui);
-    await ui.click('.tip button');
-    await ui.waitFor('.dialog[role="dialog"]');
-    const result = await axeClosedRootsChromium(page);
-    await ui.waitFor('.dialog[role="dialog"]');
-    expect(result.inspectedInShadow).toBeGreaterThan(0);
-    expectClean('the demo page with the comparison open', result);
-    await report.close();
-    await page.close();
-  });
-
-  it('the popup', async () => {
-    const page = await cr.newPage(server.url('/demo.html'));
-    const report = await cr.openReport(page);
-    await expect.poll(async () => (await report.evaluate(readReport)).rows.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(EXPECTED_DEMO.length);
-    const popup = await cr.popupFor(page);
-    expectClean('the popup', await axePageChromium(popup));
+  it('on the popup', async () => {
+    const { page, report } = await openDemo(scheme);
+    const popup = await inScheme(await cr.popupFor(page), scheme);
+    expectClean(`the popup (${scheme})`, await axePageChromium(popup));
     await popup.close();
     await report.close();
     await page.close();
   });
 
-  it('the report page', async () => {
-    const { page, report } = await openDemo();
+  it('on the report page', async () => {
+    const { page, report } = await openDemo(scheme);
     await report.bringToFront();
-    expectClean('the report page', await axePageChromium(report));
+    expectClean(`the report page (${scheme})`, await axePageChromium(report));
     await report.close();
     await page.close();
   });
 
-  it('the options page', async () => {
-    const options = await cr.context.newPage();
-    await options.goto(`chrome-extension://${cr.extensionId}/options.html`);
-    await options.waitForSelector('body[data-ready]');
-    expectClean('the options page', await axePageChromium(options));
+  it('on the options page, and with each of its dialogs open', async () => {
+    const options = await openOptions(scheme);
+    expectClean(`the options page (${scheme})`, await axePageChromium(options));
+    const dialogs: [string, string][] = [
+      ['a document read', '#documents tbody tr:first-child button.link'],
+      ["a document's details edited", '#documents tbody tr:first-child .row-actions button:first-child'],
+      ['a collection renamed', '.collection button:has-text("Rename")'],
+    ];
+    for (const [what, opener] of dialogs) {
+      await options.click(opener);
+      await options.waitForSelector('dialog[open]');
+      expectClean(`the options page with ${what} (${scheme})`, await axePageChromium(options));
+      await options.keyboard.press('Escape');
+      await options.waitForSelector('dialog[open]', { state: 'detached' });
+    }
     await options.close();
   });
 
-  it('the side panel', async () => {
-    const panel = await cr.context.newPage();
+  it('on the side panel', async () => {
+    const panel = await inScheme(await cr.context.newPage(), scheme);
     await panel.setViewportSize({ width: 360, height: 700 });
     await panel.goto(`chrome-extension://${cr.extensionId}/sidepanel.html`);
     await panel.waitForSelector('body[data-ready]');
-    expectClean('the side panel', await axePageChromium(panel));
+    expectClean(`the side panel (${scheme})`, await axePageChromium(panel));
     await panel.close();
+  });
+});
+
+describe('Chromium: axe-core on a page with a dark design of its own', () => {
+  it('finds no violations in the tooltip and the comparison', async () => {
+    await checkInPageUi('a dark-design page', 'light', '/demo-dark-design.html');
   });
 });

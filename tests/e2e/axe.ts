@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { AxeResults, RunOptions } from 'axe-core';
@@ -309,4 +310,18 @@ export function axeSelfTestPage(): string {
 export function pageSees(): { axe: string; shadowRoot: boolean } {
   const w = window as unknown as { axe?: unknown; pageHost: HTMLElement };
   return { axe: typeof w.axe, shadowRoot: w.pageHost.shadowRoot !== null };
+}
+
+/**
+ * The demo page as a site with a dark design of its own draws it, without
+ * asking the reader's colour scheme: Reprint's UI must stay readable on it.
+ */
+export function darkDemoPage(): string {
+  const demo = readFileSync(path.resolve(import.meta.dirname, '../fixtures/pages/demo.html'), 'utf8');
+  const dark = `<style>
+    body { background: #121212; color: #e6e6e6; }
+    .byline, aside, footer, nav a { color: #b4b4b4; }
+    .ad { background: #222; }
+  </style>`;
+  return demo.replace('</head>', `${dark}\n</head>`);
 }
