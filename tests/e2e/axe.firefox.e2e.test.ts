@@ -1,29 +1,36 @@
-import { mkdirSync } from 'node:fs';
+/**
+ * axe-core on every screen of Reprint in real Firefox: the page with the
+ * tooltip and with the comparison open (inside Reprint's closed shadow
+ * roots), the popup, the report, the options page with and without its
+ * dialogs, and the sidebar; in the light and the dark colour scheme, and on
+ * a page whose own design is dark. Zero violations, each one printed with
+ * its rule, element and fix.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
-import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
+import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { readReport } from './report-reads';
 import { startServer } from './server';
 
-let ff: FirefoxHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
-  server = await startServer({ '/axe-self-test.html': axeSelfTestPage });
-  ff = await launchFirefox();
+  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
 });
 afterAll(async () => {
-  await ff?.close();
   await server?.close();
 });
 
 let opened = 0;
 /** A fixture's address, unique to this opening: a tab a failed test left open is never taken for the next test's. */
-const fresh = (path: string) => `${server.url(path)}?open=${++opened}`;
+const fresh = (p: string) => `${server.url(p)}?open=${++opened}`;
 
 /** Zero violations, or every one printed: rule, impact, element, and what to change. */
 function expectClean(label: string, report: AxeReport) {
@@ -42,9 +49,30 @@ async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, what: stri
   }
 }
 
-/** The demo page, once its report lists every highlight, in front, with Reprint's UI reachable. */
-async function openDemo(): Promise<{ page: Page; report: Page; ui: FirefoxShadow }> {
-  const page = await ff.newPage(fresh('/demo.html'));
+/**
+ * Firefox in a colour scheme. Dark: a profile whose prefs.js overrides the
+ * scheme every page sees (`layout.css.prefers-color-scheme.content-override`,
+ * 0 = dark); puppeteer keeps a profile's prefs.js and writes only user.js.
+ */
+function firefoxIn(scheme: 'light' | 'dark') {
+  const state: { ff?: FirefoxHarness; profile?: string } = {};
+  beforeAll(async () => {
+    if (scheme === 'dark') {
+      state.profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-axe-dark-'));
+      writeFileSync(path.join(state.profile, 'prefs.js'), 'user_pref("layout.css.prefers-color-scheme.content-override", 0);\n');
+    }
+    state.ff = await launchFirefox({ profile: state.profile });
+  });
+  afterAll(async () => {
+    await state.ff?.close();
+    if (state.profile) rmSync(state.profile, { recursive: true, force: true });
+  });
+  return () => state.ff!;
+}
+
+/** A fixture page, once its report lists every highlight, in front, with Reprint's UI reachable. */
+async function openDemo(ff: FirefoxHarness, p = '/demo.html'): Promise<{ page: Page; report: Page; ui: FirefoxShadow }> {
+  const page = await ff.newPage(fresh(p));
   const report = await ff.openReport(page);
   await poll(
     () => report.evaluate(readReport),
@@ -55,18 +83,34 @@ async function openDemo(): Promise<{ page: Page; report: Page; ui: FirefoxShadow
   return { page, report, ui: FirefoxShadow.of(page) };
 }
 
-/** A real pointer on the first highlighted paragraph (copied verbatim from The New York Times), then its card. */
-async function hoverFirst(page: Page, ui: FirefoxShadow) {
+/** The tooltip, then the comparison, on a demo page: each checked while it is open. */
+async function checkInPageUi(ff: FirefoxHarness, label: string, p?: string) {
+  const { page, report, ui } = await openDemo(ff, p);
+  // A real pointer on the first highlighted paragraph (copied verbatim from The New York Times), then its card.
   await page.hover('p ::-p-text(Days after President Biden spoke to Mr. Xi)');
   await ui.waitFor('.tip button', 3000);
+  const tooltip = await axeClosedRootsFirefox(page);
+  // Still open when axe was done: it read the card, not an empty layer.
+  await ui.waitFor('.tip button');
+  expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
+  await ui.click('.tip button');
+  await ui.waitFor('.backdrop .dialog[role="dialog"]');
+  const comparison = await axeClosedRootsFirefox(page);
+  await ui.waitFor('.dialog[role="dialog"]');
+  expect(comparison.inspectedInShadow).toBeGreaterThan(0);
+  expectClean(`${label} with the tooltip open`, tooltip);
+  expectClean(`${label} with the comparison open`, comparison);
+  await report.close();
+  await page.close();
 }
 
-describe('Firefox: axe-core finds no accessibility violations', () => {
-  it('the harness reports a violation in a page, and one inside a closed shadow root, and leaves the page nothing to see', async () => {
-    const page = await ff.newPage(fresh('/axe-self-test.html'));
+describe('Firefox: the axe harness', () => {
+  const ff = firefoxIn('light');
+
+  it('reports violations in a page, and inside a closed shadow root, and leaves the page nothing to see', async () => {
+    const page = await ff().newPage(fresh('/axe-self-test.html'));
     const inRoots = await axeClosedRootsFirefox(page);
-    const closed = inRoots.violations.find((v) => v.id === 'image-alt');
-    expect(closed?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
+    expect(inRoots.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
     expect(inRoots.violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-faint/)]);
     expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
     // Only the roots' content: the page's own image is not theirs.
@@ -78,59 +122,69 @@ describe('Firefox: axe-core finds no accessibility violations', () => {
     await page.close();
   });
 
-  it('the demo page with the tooltip open', async () => {
-    const { page, report, ui } = await openDemo();
-    await hoverFirst(page, ui);
-    const result = await axeClosedRootsFirefox(page);
-    // The card is still open: axe read it, not an empty layer.
-    await ui.waitFor('.tip button');
-    expect(result.inspectedInShadow).toBeGreaterThan(0);
-    expectClean('the demo page with the tooltip open', result);
-    await report.close();
+  it('finds no violations in the tooltip and the comparison on a page with a dark design of its own', async () => {
+    await checkInPageUi(ff(), 'a dark-design page', '/demo-dark-design.html');
+  });
+});
+
+describe.each(['light', 'dark'] as const)('Firefox, %s colour scheme: axe-core finds no accessibility violations', (scheme) => {
+  const ff = firefoxIn(scheme);
+
+  it('reads the colour scheme it is meant to', async () => {
+    const page = await ff().newPage(fresh('/demo.html'));
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
     await page.close();
   });
 
-  it('the demo page with the comparison open', async () => {
-    const { page, report, ui } = await openDemo();
-    await hoverFirst(page, ui);
-    await ui.click('.tip button');
-    await ui.waitFor('.backdrop .dialog[role="dialog"]');
-    const result = await axeClosedRootsFirefox(page);
-    await ui.waitFor('.dialog[role="dialog"]');
-    expect(result.inspectedInShadow).toBeGreaterThan(0);
-    expectClean('the demo page with the comparison open', result);
-    await report.close();
-    await page.close();
+  it('on the demo page, with the tooltip and with the comparison open', async () => {
+    await checkInPageUi(ff(), `the demo page (${scheme})`);
   });
 
-  it('the popup', async () => {
-    const { page, report } = await openDemo();
-    const popup = await ff.openPopup(page);
-    expectClean('the popup', await axePageFirefox(popup));
+  it('on the popup', async () => {
+    const { page, report } = await openDemo(ff());
+    const popup = await ff().openPopup(page);
+    expectClean(`the popup (${scheme})`, await axePageFirefox(popup));
     await popup.close();
     await report.close();
     await page.close();
   });
 
-  it('the report page', async () => {
-    const { page, report } = await openDemo();
+  it('on the report page', async () => {
+    const { page, report } = await openDemo(ff());
     await report.bringToFront();
-    expectClean('the report page', await axePageFirefox(report));
+    expectClean(`the report page (${scheme})`, await axePageFirefox(report));
     await report.close();
     await page.close();
   });
 
-  it('the options page', async () => {
-    const options = await ff.openOptions();
-    expectClean('the options page', await axePageFirefox(options));
+  it('on the options page, and with each of its dialogs open', async () => {
+    const options = await ff().openOptions();
+    await poll(
+      () => options.evaluate(() => document.querySelectorAll('#documents tbody tr').length),
+      (n) => n > 0,
+      'the library',
+    );
+    expectClean(`the options page (${scheme})`, await axePageFirefox(options));
+    const dialogs: [string, string][] = [
+      ['a document read', '#documents tbody tr:first-child button.link'],
+      ["a document's details edited", '#documents tbody tr:first-child .row-actions button:first-child'],
+      ['a collection renamed', '.collection button ::-p-text(Rename)'],
+    ];
+    for (const [what, opener] of dialogs) {
+      await options.click(opener);
+      await poll(() => options.evaluate(() => !!document.querySelector('dialog[open]')), Boolean, `the dialog with ${what}`);
+      expectClean(`the options page with ${what} (${scheme})`, await axePageFirefox(options));
+      await options.keyboard.press('Escape');
+      await poll(() => options.evaluate(() => !document.querySelector('dialog[open]')), Boolean, `the dialog with ${what} to close`);
+    }
     await options.close();
   });
 
-  it('the sidebar', async () => {
-    const panel = await ff.extensionPage('sidepanel.html');
+  it('on the sidebar', async () => {
+    const panel = await ff().extensionPage('sidepanel.html');
     await setViewport(panel, { width: 360, height: 700 });
     await poll(() => panel.evaluate(() => document.body.hasAttribute('data-ready')), Boolean, 'the sidebar to render');
-    expectClean('the sidebar', await axePageFirefox(panel));
+    expectClean(`the sidebar (${scheme})`, await axePageFirefox(panel));
     await panel.close();
   });
 });
