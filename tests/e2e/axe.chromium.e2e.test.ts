@@ -6,25 +6,33 @@
  * and on a page whose own design is dark. Zero violations, each one printed
  * with its rule, element and fix.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
+import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport } from './report-reads';
 import { startServer } from './server';
 
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
+let dir: string;
 
 beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-axe-import-'));
+  writeDeskFolder(dir);
   server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
   cr = await launchChromium();
 });
 afterAll(async () => {
   await cr?.close();
   await server?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Zero violations, or every one printed: rule, impact, element, and what to change. */
@@ -153,8 +161,35 @@ describe.each(['light', 'dark'] as const)('Chromium, %s colour scheme: axe-core 
   });
 });
 
-describe('Chromium: axe-core on a page with a dark design of its own', () => {
-  it('finds no violations in the tooltip and the comparison', async () => {
+describe('Chromium: axe-core on more of what a reader sees', () => {
+  it('finds no violations in the tooltip and the comparison on a page with a dark design of its own', async () => {
     await checkInPageUi('a dark-design page', 'light', '/demo-dark-design.html');
+  });
+
+  it('finds no violations in the popup that checks a selection', async () => {
+    // The context menu's handler leaves the selection in session storage, as here.
+    await (await cr.serviceWorker()).evaluate((text) => chrome.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
+    const popup = await cr.context.newPage();
+    await popup.goto(`chrome-extension://${cr.extensionId}/popup.html?check=1`);
+    await popup.waitForSelector('body[data-ready]');
+    await popup.waitForSelector('.checked');
+    expectClean('the popup checking a selection', await axePageChromium(popup));
+    await popup.close();
+  });
+
+  it("finds no violations in the importer's results, its list of unreadable files, and its question about duplicates", async () => {
+    const options = await openOptions('light');
+    await options.fill('#import-collection', 'Desk');
+    await options.setInputFiles('#import-folder', path.join(dir, 'desk'));
+    await options.waitForSelector('.summary .result', { timeout: 30_000 });
+    expect(await options.textContent('.summary')).toContain('could not be read');
+    expectClean('the options page after an import', await axePageChromium(options));
+    // The same folder again: Reprint asks what to do with the articles it already has.
+    await options.setInputFiles('#import-folder', path.join(dir, 'desk'));
+    await options.waitForSelector('button:has-text("Skip them")');
+    expectClean('the options page asking about duplicates', await axePageChromium(options));
+    await options.click('button:has-text("Skip them")');
+    await options.waitForFunction(() => document.querySelector('.summary .result')?.textContent?.includes('skipped'));
+    await options.close();
   });
 });
