@@ -259,7 +259,8 @@ export class OptionsPage {
     return h(
       'tr',
       { 'data-id': d.id },
-      h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => void this.read(d.id) }, field(d.title))),
+      // The title heads its row: a screen reader names the document with each of the row's cells, its Edit and Delete buttons too.
+      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => void this.read(d.id) }, field(d.title))),
       h('td', { class: 'muted' }, fields(bylineParts({ title: d.title, publisher: d.publisher, author: d.author, date: d.date, url: d.url }))),
       h('td', {}, field(d.collection)),
       h('td', { class: 'muted' }, day(d.added)),
