@@ -6,26 +6,31 @@
  * a page whose own design is dark. Zero violations, each one printed with
  * its rule, element and fix.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
+import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport } from './report-reads';
 import { startServer } from './server';
 
 let server: Awaited<ReturnType<typeof startServer>>;
+let dir: string;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-axe-import-'));
+  writeDeskFolder(dir);
   server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
 });
 afterAll(async () => {
   await server?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 let opened = 0;
@@ -104,7 +109,7 @@ async function checkInPageUi(ff: FirefoxHarness, label: string, p?: string) {
   await page.close();
 }
 
-describe('Firefox: the axe harness', () => {
+describe('Firefox: the axe harness, and more of what a reader sees', () => {
   const ff = firefoxIn('light');
 
   it('reports violations in a page, and inside a closed shadow root, and leaves the page nothing to see', async () => {
@@ -124,6 +129,39 @@ describe('Firefox: the axe harness', () => {
 
   it('finds no violations in the tooltip and the comparison on a page with a dark design of its own', async () => {
     await checkInPageUi(ff(), 'a dark-design page', '/demo-dark-design.html');
+  });
+
+  it('finds no violations in the popup that checks a selection', async () => {
+    // The context menu cannot be clicked from automation; its handler leaves the selection in session storage, as here.
+    const options = await ff().openOptions();
+    await options.evaluate((text) => (globalThis as any).browser.storage.session.set({ checkSelection: text }), CHECKED_QUOTE);
+    await options.close();
+    const popup = await ff().extensionPage('popup.html?check=1');
+    await poll(() => popup.evaluate(() => document.body.hasAttribute('data-ready') && !!document.querySelector('.checked')), Boolean, 'the checked selection');
+    expectClean('the popup checking a selection', await axePageFirefox(popup));
+    await popup.close();
+  });
+
+  it("finds no violations in the importer's results, its list of unreadable files, and its question about duplicates", async () => {
+    const options = await ff().openOptions();
+    // The folder's files through #import-files: WebDriver BiDi cannot set a directory input.
+    const files = readdirSync(path.join(dir, 'desk'), { recursive: true, encoding: 'utf8' })
+      .map((f) => path.join(dir, 'desk', f))
+      .filter((f) => statSync(f).isFile());
+    const choose = async () => ((await options.$('#import-files')) as ElementHandle<HTMLInputElement>).uploadFile(...files);
+    await choose();
+    await poll(() => options.evaluate(() => document.querySelector('.summary .result')?.textContent ?? ''), Boolean, 'the import to finish', 30_000);
+    expect(await options.evaluate(() => document.querySelector('.summary')?.textContent)).toContain('could not be read');
+    expectClean('the options page after an import', await axePageFirefox(options));
+    // The same files again: Reprint asks what to do with the articles it already has.
+    await choose();
+    await poll(() => options.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Skip them')), Boolean, 'the question');
+    expectClean('the options page asking about duplicates', await axePageFirefox(options));
+    // A real click: Reprint's buttons answer only trusted events.
+    const skip = await options.evaluateHandle(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Skip them')!);
+    await (skip as ElementHandle<HTMLButtonElement>).click();
+    await poll(() => options.evaluate(() => document.querySelector('.summary .result')?.textContent?.includes('skipped')), Boolean, 'the duplicates skipped');
+    await options.close();
   });
 });
 
