@@ -120,7 +120,7 @@ describe('Firefox: the axe harness, and more of what a reader sees', () => {
     expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
     // Only the roots' content: the page's own image is not theirs.
     expect(JSON.stringify(inRoots)).not.toContain('light-img');
-    expect(await page.evaluate(pageSees)).toEqual({ axe: 'undefined', shadowRoot: false });
+    expect(await page.evaluate(pageSees)).toEqual({ axe: 'undefined', shadowRoot: false, body: 'body', walkerOwn: false, noticed: [] });
 
     const whole = await axePageFirefox(page);
     expect(whole.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toContain('#light-img');

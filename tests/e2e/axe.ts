@@ -136,12 +136,13 @@ export function describeFindings(findings: AxeFinding[]): string {
 /** Prints what axe could not decide, with axe's reasons, so a reader can look; it is not a failure. */
 export function logIncomplete(label: string, report: AxeReport): void {
   const lines = report.incomplete.map((f) => {
-    const reasons = new Map<string, number>();
+    const reasons = new Map<string, string[]>();
     for (const n of f.nodes) {
       const reason = n.summary.replace(/\s+/g, ' ');
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      reasons.set(reason, [...(reasons.get(reason) ?? []), n.target]);
     }
-    return `  ${f.id}: ${f.nodes.length}\n${[...reasons].map(([r, k]) => `    ${k} × ${r}`).join('\n')}`;
+    const described = [...reasons].map(([r, at]) => `    ${at.length} × ${r}: ${at.slice(0, 3).join(', ')}${at.length > 3 ? ', …' : ''}`);
+    return `  ${f.id}: ${f.nodes.length}\n${described.join('\n')}`;
   });
   console.log(
     `axe, ${label}: ${report.inspected} elements inspected (${report.inspectedInShadow} in shadow roots); incomplete: ${lines.length ? `\n${lines.join('\n')}` : 'none'}`,
@@ -305,13 +306,26 @@ export function axeSelfTestPage(): string {
   root.append(img, faint);
   document.documentElement.append(host);
   window.pageHost = host;
+  // What the page could notice while axe runs, looked for as often as the page may.
+  window.noticed = [];
+  setInterval(() => {
+    if (document.body.localName !== 'body') noticed.push('body');
+    if (host.shadowRoot) noticed.push('shadowRoot');
+    if (typeof window.axe !== 'undefined') noticed.push('axe');
+  }, 0);
 </script></body></html>`;
 }
 
-/** What the self-test page's own script sees afterwards: neither axe nor a way into its closed root. */
-export function pageSees(): { axe: string; shadowRoot: boolean } {
-  const w = window as unknown as { axe?: unknown; pageHost: HTMLElement };
-  return { axe: typeof w.axe, shadowRoot: w.pageHost.shadowRoot !== null };
+/** What the self-test page's own script sees afterwards: neither axe nor a way into its closed root, and its own <body>. */
+export function pageSees(): { axe: string; shadowRoot: boolean; body: string | undefined; walkerOwn: boolean; noticed: string[] } {
+  const w = window as unknown as { axe?: unknown; pageHost: HTMLElement; noticed: string[] };
+  return {
+    noticed: [...new Set(w.noticed)],
+    axe: typeof w.axe,
+    shadowRoot: w.pageHost.shadowRoot !== null,
+    body: document.body?.localName,
+    walkerOwn: Object.prototype.hasOwnProperty.call(document, 'createTreeWalker'),
+  };
 }
 
 /**
