@@ -16,7 +16,7 @@ import { ClosedShadow } from './chromium-shadow';
 import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
-import { readReport } from './report-reads';
+import { readReport, type ReportState } from './report-reads';
 import { startServer } from './server';
 
 let cr: ChromiumHarness;
@@ -51,36 +51,46 @@ async function inScheme(page: Page, scheme: Scheme): Promise<Page> {
 }
 
 /** A fixture page, once its report lists every highlight, in front, with Reprint's UI reachable. */
-async function openDemo(scheme: Scheme, path = '/demo.html'): Promise<{ page: Page; report: Page; ui: ClosedShadow }> {
+async function openDemo(scheme: Scheme, path = '/demo.html'): Promise<{ page: Page; report: Page; ui: ClosedShadow; rows: ReportState['rows'] }> {
   const page = await inScheme(await cr.newPage(server.url(path)), scheme);
   const report = await inScheme(await cr.openReport(page), scheme);
   await expect.poll(async () => (await report.evaluate(readReport)).rows.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(EXPECTED_DEMO.length);
+  const { rows } = await report.evaluate(readReport);
   await page.bringToFront();
-  return { page, report, ui: await ClosedShadow.of(page) };
+  return { page, report, ui: await ClosedShadow.of(page), rows };
 }
 
-/** A real pointer on the first highlighted paragraph (copied verbatim from The New York Times), then its card. */
-async function hoverFirst(page: Page, ui: ClosedShadow) {
-  await page.mouse.move(0, 0);
-  await page.locator('p', { hasText: 'Days after President Biden spoke to Mr. Xi' }).hover();
-  await ui.waitFor('.tip button');
-}
-
-/** The tooltip, then the comparison, on a demo page: each checked while it is open. */
+/**
+ * Every highlight of a demo page, one after the other: its tooltip, then
+ * its comparison, each checked while it is open. The highlights differ in
+ * what they show (credit or none, changed facts, partial copies).
+ */
 async function checkInPageUi(label: string, scheme: Scheme, path?: string) {
-  const { page, report, ui } = await openDemo(scheme, path);
-  await hoverFirst(page, ui);
-  const tooltip = await axeClosedRootsChromium(page);
-  // Still open when axe was done: it read the card, not an empty layer.
-  await ui.waitFor('.tip button');
-  expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
-  await ui.click('.tip button');
-  await ui.waitFor('.dialog[role="dialog"]');
-  const comparison = await axeClosedRootsChromium(page);
-  await ui.waitFor('.dialog[role="dialog"]');
-  expect(comparison.inspectedInShadow).toBeGreaterThan(0);
-  expectClean(`${label} with the tooltip open`, tooltip);
-  expectClean(`${label} with the comparison open`, comparison);
+  const { page, report, ui, rows } = await openDemo(scheme, path);
+  for (const [i, row] of rows.entries()) {
+    const which = `${label}, highlight ${i + 1} (${row.kind})`;
+    // A real pointer on the paragraph, from outside it: the card follows the pointer.
+    await page.mouse.move(0, 0);
+    await ui.gone('.tip');
+    await page
+      .locator('p', { hasText: row.excerpt.replace(/…$/, '').slice(0, 60) })
+      .first()
+      .hover();
+    await ui.waitFor('.tip button');
+    const tooltip = await axeClosedRootsChromium(page);
+    // Still open when axe was done: it read the card, not an empty layer.
+    await ui.waitFor('.tip button');
+    expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
+    expectClean(`${which}, its tooltip open`, tooltip);
+    await ui.click('.tip button');
+    await ui.waitFor('.dialog[role="dialog"]');
+    const comparison = await axeClosedRootsChromium(page);
+    await ui.waitFor('.dialog[role="dialog"]');
+    expect(comparison.inspectedInShadow).toBeGreaterThan(0);
+    expectClean(`${which}, its comparison open`, comparison);
+    await page.keyboard.press('Escape');
+    await ui.gone('.dialog');
+  }
   await report.close();
   await page.close();
 }
@@ -112,7 +122,7 @@ describe('Chromium: the axe harness', () => {
 });
 
 describe.each(['light', 'dark'] as const)('Chromium, %s colour scheme: axe-core finds no accessibility violations', (scheme) => {
-  it('on the demo page, with the tooltip and with the comparison open', async () => {
+  it('on the demo page, with each tooltip and each comparison open', async () => {
     await checkInPageUi(`the demo page (${scheme})`, scheme);
   });
 
@@ -162,7 +172,7 @@ describe.each(['light', 'dark'] as const)('Chromium, %s colour scheme: axe-core 
 });
 
 describe('Chromium: axe-core on more of what a reader sees', () => {
-  it('finds no violations in the tooltip and the comparison on a page with a dark design of its own', async () => {
+  it('finds no violations in the tooltips and comparisons on a page with a dark design of its own', async () => {
     await checkInPageUi('a dark-design page', 'light', '/demo-dark-design.html');
   });
 

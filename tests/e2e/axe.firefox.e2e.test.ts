@@ -16,7 +16,7 @@ import { FirefoxShadow } from './firefox-shadow';
 import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
-import { readReport } from './report-reads';
+import { readReport, type ReportState } from './report-reads';
 import { startServer } from './server';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -76,35 +76,46 @@ function firefoxIn(scheme: 'light' | 'dark') {
 }
 
 /** A fixture page, once its report lists every highlight, in front, with Reprint's UI reachable. */
-async function openDemo(ff: FirefoxHarness, p = '/demo.html'): Promise<{ page: Page; report: Page; ui: FirefoxShadow }> {
+async function openDemo(ff: FirefoxHarness, p = '/demo.html'): Promise<{ page: Page; report: Page; ui: FirefoxShadow; rows: ReportState['rows'] }> {
   const page = await ff.newPage(fresh(p));
   const report = await ff.openReport(page);
-  await poll(
+  const { rows } = await poll(
     () => report.evaluate(readReport),
     (s) => s.ready && s.rows.length >= EXPECTED_DEMO.length,
     'the report to list the demo page',
   );
   await page.bringToFront();
-  return { page, report, ui: FirefoxShadow.of(page) };
+  return { page, report, ui: FirefoxShadow.of(page), rows };
 }
 
-/** The tooltip, then the comparison, on a demo page: each checked while it is open. */
+/**
+ * Every highlight of a demo page, one after the other: its tooltip, then
+ * its comparison, each checked while it is open. The highlights differ in
+ * what they show (credit or none, changed facts, partial copies).
+ */
 async function checkInPageUi(ff: FirefoxHarness, label: string, p?: string) {
-  const { page, report, ui } = await openDemo(ff, p);
-  // A real pointer on the first highlighted paragraph (copied verbatim from The New York Times), then its card.
-  await page.hover('p ::-p-text(Days after President Biden spoke to Mr. Xi)');
-  await ui.waitFor('.tip button', 3000);
-  const tooltip = await axeClosedRootsFirefox(page);
-  // Still open when axe was done: it read the card, not an empty layer.
-  await ui.waitFor('.tip button');
-  expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
-  await ui.click('.tip button');
-  await ui.waitFor('.backdrop .dialog[role="dialog"]');
-  const comparison = await axeClosedRootsFirefox(page);
-  await ui.waitFor('.dialog[role="dialog"]');
-  expect(comparison.inspectedInShadow).toBeGreaterThan(0);
-  expectClean(`${label} with the tooltip open`, tooltip);
-  expectClean(`${label} with the comparison open`, comparison);
+  const { page, report, ui, rows } = await openDemo(ff, p);
+  for (const [i, row] of rows.entries()) {
+    const which = `${label}, highlight ${i + 1} (${row.kind})`;
+    // A real pointer on the paragraph, from outside it: the card follows the pointer.
+    await page.mouse.move(0, 0);
+    await ui.gone('.tip');
+    await page.hover(`p ::-p-text(${JSON.stringify(row.excerpt.replace(/…$/, '').slice(0, 40))})`);
+    await ui.waitFor('.tip button', 3000);
+    const tooltip = await axeClosedRootsFirefox(page);
+    // Still open when axe was done: it read the card, not an empty layer.
+    await ui.waitFor('.tip button');
+    expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
+    expectClean(`${which}, its tooltip open`, tooltip);
+    await ui.click('.tip button');
+    await ui.waitFor('.backdrop .dialog[role="dialog"]');
+    const comparison = await axeClosedRootsFirefox(page);
+    await ui.waitFor('.dialog[role="dialog"]');
+    expect(comparison.inspectedInShadow).toBeGreaterThan(0);
+    expectClean(`${which}, its comparison open`, comparison);
+    await page.keyboard.press('Escape');
+    await ui.gone('.dialog');
+  }
   await report.close();
   await page.close();
 }
@@ -127,7 +138,7 @@ describe('Firefox: the axe harness, and more of what a reader sees', () => {
     await page.close();
   });
 
-  it('finds no violations in the tooltip and the comparison on a page with a dark design of its own', async () => {
+  it('finds no violations in the tooltips and comparisons on a page with a dark design of its own', async () => {
     await checkInPageUi(ff(), 'a dark-design page', '/demo-dark-design.html');
   });
 
@@ -174,7 +185,7 @@ describe.each(['light', 'dark'] as const)('Firefox, %s colour scheme: axe-core f
     await page.close();
   });
 
-  it('on the demo page, with the tooltip and with the comparison open', async () => {
+  it('on the demo page, with each tooltip and each comparison open', async () => {
     await checkInPageUi(ff(), `the demo page (${scheme})`);
   });
 
