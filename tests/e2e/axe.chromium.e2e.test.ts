@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
-import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
+import {
+  axeClosedRootsChromium,
+  axePageChromium,
+  axeSelfTestPage,
+  darkDemoPage,
+  describeFindings,
+  logIncomplete,
+  nothingCopiedPage,
+  pageSees,
+  type AxeReport,
+} from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport, type ReportState } from './report-reads';
@@ -26,7 +36,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-axe-import-'));
   writeDeskFolder(dir);
-  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
+  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage, '/nothing-copied.html': nothingCopiedPage });
   cr = await launchChromium();
 });
 afterAll(async () => {
@@ -174,6 +184,19 @@ describe.each(['light', 'dark'] as const)('Chromium, %s colour scheme: axe-core 
 describe('Chromium: axe-core on more of what a reader sees', () => {
   it('finds no violations in the tooltips and comparisons on a page with a dark design of its own', async () => {
     await checkInPageUi('a dark-design page', 'light', '/demo-dark-design.html');
+  });
+
+  it('finds no violations in the popup and the report of a page where nothing is copied', async () => {
+    const page = await cr.newPage(server.url('/nothing-copied.html'));
+    const report = await cr.openReport(page);
+    await expect.poll(async () => (await report.evaluate(readReport)).passes, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect((await report.evaluate(readReport)).rows).toEqual([]);
+    expectClean('the report of a page where nothing is copied', await axePageChromium(report));
+    const popup = await cr.popupFor(page);
+    expectClean('the popup of a page where nothing is copied', await axePageChromium(popup));
+    await popup.close();
+    await report.close();
+    await page.close();
   });
 
   it('finds no violations in the popup that checks a selection', async () => {

@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
-import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, darkDemoPage, describeFindings, logIncomplete, pageSees, type AxeReport } from './axe';
+import {
+  axeClosedRootsFirefox,
+  axePageFirefox,
+  axeSelfTestPage,
+  darkDemoPage,
+  describeFindings,
+  logIncomplete,
+  nothingCopiedPage,
+  pageSees,
+  type AxeReport,
+} from './axe';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport, type ReportState } from './report-reads';
@@ -26,7 +36,7 @@ beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
   dir = mkdtempSync(path.join(os.tmpdir(), 'reprint-axe-import-'));
   writeDeskFolder(dir);
-  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage });
+  server = await startServer({ '/axe-self-test.html': axeSelfTestPage, '/demo-dark-design.html': darkDemoPage, '/nothing-copied.html': nothingCopiedPage });
 });
 afterAll(async () => {
   await server?.close();
@@ -140,6 +150,23 @@ describe('Firefox: the axe harness, and more of what a reader sees', () => {
 
   it('finds no violations in the tooltips and comparisons on a page with a dark design of its own', async () => {
     await checkInPageUi(ff(), 'a dark-design page', '/demo-dark-design.html');
+  });
+
+  it('finds no violations in the popup and the report of a page where nothing is copied', async () => {
+    const page = await ff().newPage(fresh('/nothing-copied.html'));
+    const report = await ff().openReport(page);
+    const state = await poll(
+      () => report.evaluate(readReport),
+      (s) => s.ready && s.passes > 0,
+      'the first scan pass',
+    );
+    expect(state.rows).toEqual([]);
+    expectClean('the report of a page where nothing is copied', await axePageFirefox(report));
+    const popup = await ff().openPopup(page);
+    expectClean('the popup of a page where nothing is copied', await axePageFirefox(popup));
+    await popup.close();
+    await report.close();
+    await page.close();
   });
 
   it('finds no violations in the popup that checks a selection', async () => {

@@ -218,7 +218,7 @@ const SANDBOX = 'reprint-axe';
 /** Firefox: axe in the page's own realm. For the extension's pages, which run no one else's scripts. */
 export async function axePageFirefox(page: PuppeteerPage, options: RunOptions = AXE_OPTIONS): Promise<AxeReport> {
   await page.evaluate(AXE_SOURCE);
-  return JSON.parse(await page.evaluate<[], () => Promise<string>>(IN_PAGE(options) as never)) as AxeReport;
+  return JSON.parse((await page.evaluate(IN_PAGE(options))) as string) as AxeReport;
 }
 
 /**
@@ -290,7 +290,7 @@ const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
  */
 export function axeSelfTestPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>axe self-test</title></head>
-<body><main><h1>A page that breaks one rule twice</h1><p>An image without a text alternative follows.</p><img id="light-img" src="${PIXEL}" width="40" height="40"></main>
+<body><main><h1>A page that breaks rules on purpose</h1><p>An image without a text alternative follows.</p><img id="light-img" src="${PIXEL}" width="40" height="40"></main>
 <script>
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
@@ -340,4 +340,12 @@ export function darkDemoPage(): string {
     .ad { background: #222; }
   </style>`;
   return demo.replace('</head>', `${dark}\n</head>`);
+}
+
+/** A page of the site's own writing: nothing of it is in the corpus, and the popup and the report say so. */
+export function nothingCopiedPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour museum reopens</title></head><body><main><h1>Harbour museum reopens</h1>
+<p>Volunteers at the harbour museum repainted the old lifeboat over three weekends this spring, and the council promised a new roof before the winter storms.</p>
+<p>The museum opens again on Saturday with a new room about the lighthouse keepers, whose logbooks from the last century were found in an attic on the quay.</p>
+</main></body></html>`;
 }
