@@ -70,6 +70,13 @@ function summarize(results: AxeResults): string {
 }
 
 /**
+ * `summarize` as source text to run in the browser. Under tsx (esbuild's
+ * keepNames) its inner functions are wrapped in calls to a `__name` helper
+ * that the browser does not have: a no-op one goes with it.
+ */
+const SUMMARIZE = `((__name) => (${summarize.toString()}))((f) => f)`;
+
+/**
  * The options every run uses: axe's defaults, which are all its rules but
  * the experimental ones, best practices included (the dialog's duplicate
  * banner landmark is one), plus `td-has-header` (WCAG 1.3.1, level A,
@@ -110,7 +117,7 @@ const RUN_IN_ROOTS = `async function (...roots) {
     },
   });
   try {
-    return (${summarize.toString()})(await axe.run({ include: roots }, OPTIONS));
+    return (${SUMMARIZE})(await axe.run({ include: roots }, OPTIONS));
   } finally {
     delete document.body;
     delete document.createTreeWalker;
@@ -120,7 +127,7 @@ const RUN_IN_ROOTS = `async function (...roots) {
 
 const inRoots = (options: RunOptions) => RUN_IN_ROOTS.replace('OPTIONS', JSON.stringify(options));
 
-const IN_PAGE = (options: RunOptions) => `(async () => (${summarize.toString()})(await axe.run(document, ${JSON.stringify(options)})))()`;
+const IN_PAGE = (options: RunOptions) => `(async () => (${SUMMARIZE})(await axe.run(document, ${JSON.stringify(options)})))()`;
 
 /** One line per offending element: rule, impact, where, what axe says to do. */
 export function describeFindings(findings: AxeFinding[]): string {
