@@ -34,6 +34,19 @@ const REDIRECTORS = new Set([
  */
 export function siteOf(url: string | null | undefined): string | null {
   if (!url) return null;
+  const known = sites.get(url);
+  if (known !== undefined) return known;
+  if (sites.size >= CACHE_SIZE) sites.clear();
+  const site = lookup(url);
+  sites.set(url, site);
+  return site;
+}
+
+/** Addresses already looked up: every match of a page names its versions' sites, mostly the same few. */
+const sites = new Map<string, string | null>();
+const CACHE_SIZE = 4096;
+
+function lookup(url: string): string | null {
   let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
