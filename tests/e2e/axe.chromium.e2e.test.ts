@@ -13,17 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
-import {
-  axeClosedRootsChromium,
-  axePageChromium,
-  axeSelfTestPage,
-  darkDemoPage,
-  describeFindings,
-  logIncomplete,
-  nothingCopiedPage,
-  pageSees,
-  type AxeReport,
-} from './axe';
+import { axeClosedRootsChromium, axePageChromium, axeSelfTestPage, darkDemoPage, nothingCopiedPage, pageSees, type AxeReport } from './axe';
+import { checkEveryHighlight, expectClean as expectCleanIn, expectHarnessFindsViolations } from './axe-checks';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport, type ReportState } from './report-reads';
@@ -45,12 +36,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Zero violations, or every one printed: rule, impact, element, and what to change. */
-function expectClean(label: string, report: AxeReport) {
-  logIncomplete(`Chromium, ${label}`, report);
-  expect(report.inspected, `axe inspected nothing on ${label}`).toBeGreaterThan(0);
-  expect(report.violations, `axe on ${label}:\n${describeFindings(report.violations)}`).toEqual([]);
-}
+/** `expectClean` of tests/e2e/axe-checks.ts, its log labelled Chromium's. */
+const expectClean = (label: string, report: AxeReport) => expectCleanIn('Chromium', label, report);
 
 type Scheme = 'light' | 'dark';
 
@@ -70,37 +57,25 @@ async function openDemo(scheme: Scheme, path = '/demo.html'): Promise<{ page: Pa
   return { page, report, ui: await ClosedShadow.of(page), rows };
 }
 
-/**
- * Every highlight of a demo page, one after the other: its tooltip, then
- * its comparison, each checked while it is open. The highlights differ in
- * what they show (credit or none, changed facts, partial copies).
- */
+/** Every highlight of a demo page in the scheme, its tooltip and its comparison checked while open (`checkEveryHighlight`). */
 async function checkInPageUi(label: string, scheme: Scheme, path?: string) {
   const { page, report, ui, rows } = await openDemo(scheme, path);
-  for (const [i, row] of rows.entries()) {
-    const which = `${label}, highlight ${i + 1} (${row.kind})`;
-    // A real pointer on the paragraph, from outside it: the card follows the pointer.
-    await page.mouse.move(0, 0);
-    await ui.gone('.tip');
-    await page
-      .locator('p', { hasText: row.excerpt.replace(/…$/, '').slice(0, 60) })
-      .first()
-      .hover();
-    await ui.waitFor('.tip button');
-    const tooltip = await axeClosedRootsChromium(page);
-    // Still open when axe was done: it read the card, not an empty layer.
-    await ui.waitFor('.tip button');
-    expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
-    expectClean(`${which}, its tooltip open`, tooltip);
-    await ui.click('.tip button');
-    await ui.waitFor('.dialog[role="dialog"]');
-    const comparison = await axeClosedRootsChromium(page);
-    await ui.waitFor('.dialog[role="dialog"]');
-    expect(comparison.inspectedInShadow).toBeGreaterThan(0);
-    expectClean(`${which}, its comparison open`, comparison);
-    await page.keyboard.press('Escape');
-    await ui.gone('.dialog');
-  }
+  await checkEveryHighlight(
+    {
+      browser: 'Chromium',
+      move: (x, y) => page.mouse.move(x, y),
+      hoverExcerpt: (excerpt) =>
+        page
+          .locator('p', { hasText: excerpt.slice(0, 60) })
+          .first()
+          .hover(),
+      press: (key) => page.keyboard.press(key),
+      axeRoots: () => axeClosedRootsChromium(page),
+    },
+    ui,
+    rows,
+    label,
+  );
   await report.close();
   await page.close();
 }
@@ -118,15 +93,9 @@ describe('Chromium: the axe harness', () => {
   it('reports violations in a page, and inside a closed shadow root, and leaves the page nothing to see', async () => {
     const page = await cr.newPage(server.url('/axe-self-test.html'));
     const inRoots = await axeClosedRootsChromium(page);
-    expect(inRoots.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
-    expect(inRoots.violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-faint/)]);
-    expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
-    // Only the roots' content: the page's own image is not theirs.
-    expect(JSON.stringify(inRoots)).not.toContain('light-img');
-    expect(await page.evaluate(pageSees)).toEqual({ axe: 'undefined', shadowRoot: false, body: 'body', walkerOwn: false, noticed: [] });
-
-    const whole = await axePageChromium(page);
-    expect(whole.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toContain('#light-img');
+    // Read before the run on the whole page, which loads axe into the page's own realm.
+    const seen = await page.evaluate(pageSees);
+    expectHarnessFindsViolations(inRoots, seen, await axePageChromium(page));
     await page.close();
   });
 });

@@ -10,20 +10,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
-import {
-  axeClosedRootsFirefox,
-  axePageFirefox,
-  axeSelfTestPage,
-  darkDemoPage,
-  describeFindings,
-  logIncomplete,
-  nothingCopiedPage,
-  pageSees,
-  type AxeReport,
-} from './axe';
+import { axeClosedRootsFirefox, axePageFirefox, axeSelfTestPage, darkDemoPage, nothingCopiedPage, pageSees, type AxeReport } from './axe';
+import { checkEveryHighlight, expectClean as expectCleanIn, expectHarnessFindsViolations } from './axe-checks';
 import { EXPECTED_DEMO } from './expectations';
 import { CHECKED_QUOTE, writeDeskFolder } from './import-fixtures';
 import { readReport, type ReportState } from './report-reads';
@@ -47,12 +38,8 @@ let opened = 0;
 /** A fixture's address, unique to this opening: a tab a failed test left open is never taken for the next test's. */
 const fresh = (p: string) => `${server.url(p)}?open=${++opened}`;
 
-/** Zero violations, or every one printed: rule, impact, element, and what to change. */
-function expectClean(label: string, report: AxeReport) {
-  logIncomplete(`Firefox, ${label}`, report);
-  expect(report.inspected, `axe inspected nothing on ${label}`).toBeGreaterThan(0);
-  expect(report.violations, `axe on ${label}:\n${describeFindings(report.violations)}`).toEqual([]);
-}
+/** `expectClean` of tests/e2e/axe-checks.ts, its log labelled Firefox's. */
+const expectClean = (label: string, report: AxeReport) => expectCleanIn('Firefox', label, report);
 
 async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, what: string, timeout = 20_000): Promise<T> {
   const end = Date.now() + timeout;
@@ -98,34 +85,21 @@ async function openDemo(ff: FirefoxHarness, p = '/demo.html'): Promise<{ page: P
   return { page, report, ui: FirefoxShadow.of(page), rows };
 }
 
-/**
- * Every highlight of a demo page, one after the other: its tooltip, then
- * its comparison, each checked while it is open. The highlights differ in
- * what they show (credit or none, changed facts, partial copies).
- */
+/** Every highlight of a demo page, its tooltip and its comparison checked while open (`checkEveryHighlight`). */
 async function checkInPageUi(ff: FirefoxHarness, label: string, p?: string) {
   const { page, report, ui, rows } = await openDemo(ff, p);
-  for (const [i, row] of rows.entries()) {
-    const which = `${label}, highlight ${i + 1} (${row.kind})`;
-    // A real pointer on the paragraph, from outside it: the card follows the pointer.
-    await page.mouse.move(0, 0);
-    await ui.gone('.tip');
-    await page.hover(`p ::-p-text(${JSON.stringify(row.excerpt.replace(/…$/, '').slice(0, 40))})`);
-    await ui.waitFor('.tip button', 3000);
-    const tooltip = await axeClosedRootsFirefox(page);
-    // Still open when axe was done: it read the card, not an empty layer.
-    await ui.waitFor('.tip button');
-    expect(tooltip.inspectedInShadow).toBeGreaterThan(0);
-    expectClean(`${which}, its tooltip open`, tooltip);
-    await ui.click('.tip button');
-    await ui.waitFor('.backdrop .dialog[role="dialog"]');
-    const comparison = await axeClosedRootsFirefox(page);
-    await ui.waitFor('.dialog[role="dialog"]');
-    expect(comparison.inspectedInShadow).toBeGreaterThan(0);
-    expectClean(`${which}, its comparison open`, comparison);
-    await page.keyboard.press('Escape');
-    await ui.gone('.dialog');
-  }
+  await checkEveryHighlight(
+    {
+      browser: 'Firefox',
+      move: (x, y) => page.mouse.move(x, y),
+      hoverExcerpt: (excerpt) => page.hover(`p ::-p-text(${JSON.stringify(excerpt.slice(0, 40))})`),
+      press: (key) => page.keyboard.press(key as KeyInput),
+      axeRoots: () => axeClosedRootsFirefox(page),
+    },
+    ui,
+    rows,
+    label,
+  );
   await report.close();
   await page.close();
 }
@@ -136,15 +110,9 @@ describe('Firefox: the axe harness, and more of what a reader sees', () => {
   it('reports violations in a page, and inside a closed shadow root, and leaves the page nothing to see', async () => {
     const page = await ff().newPage(fresh('/axe-self-test.html'));
     const inRoots = await axeClosedRootsFirefox(page);
-    expect(inRoots.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-img/)]);
-    expect(inRoots.violations.find((v) => v.id === 'color-contrast')?.nodes.map((n) => n.target)).toEqual([expect.stringMatching(/>>> .*closed-faint/)]);
-    expect(inRoots.inspectedInShadow).toBeGreaterThan(0);
-    // Only the roots' content: the page's own image is not theirs.
-    expect(JSON.stringify(inRoots)).not.toContain('light-img');
-    expect(await page.evaluate(pageSees)).toEqual({ axe: 'undefined', shadowRoot: false, body: 'body', walkerOwn: false, noticed: [] });
-
-    const whole = await axePageFirefox(page);
-    expect(whole.violations.find((v) => v.id === 'image-alt')?.nodes.map((n) => n.target)).toContain('#light-img');
+    // Read before the run on the whole page, which loads axe into the page's own realm.
+    const seen = await page.evaluate(pageSees);
+    expectHarnessFindsViolations(inRoots, seen, await axePageFirefox(page));
     await page.close();
   });
 

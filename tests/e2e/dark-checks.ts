@@ -122,3 +122,71 @@ export function expectMarks(marks: Paint[], pageBackground: Paint, tone: 'light'
   expect(shape('edited')).toBe('repeating-linear-gradient');
   expect(shape('reworded')).toBe('radial-gradient');
 }
+
+/** The same readings the same way in either browser: the flows below drive a page and read Reprint's UI in it through this. */
+export interface DarkPage {
+  /** A real pointer move, in viewport coordinates. */
+  move(x: number, y: number): Promise<void>;
+  /** The real pointer onto the article's paragraph `n` (the first is 0). */
+  hoverParagraph(n: number): Promise<void>;
+  /** A real key press. */
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<unknown>;
+  /** In Reprint's closed roots: the paint of the first element matching `selector`, and of every text in it. */
+  paint(selector: string): Promise<Paint>;
+  textPaints(selector: string): Promise<Paint[]>;
+  /** In Reprint's closed roots: a real click, and waits. */
+  click(selector: string): Promise<void>;
+  waitFor(selector: string): Promise<unknown>;
+  gone(selector: string): Promise<void>;
+}
+
+/**
+ * The tooltip and the comparison, in the tone expected, every text on them
+ * at 4.5:1 or more: for the verbatim copy (the article's second paragraph),
+ * and for the edited one (its third), whose word diff shows struck and
+ * inserted words on their own washes. `shots` begins the screenshots' names.
+ */
+export async function expectCardAndDialog(d: DarkPage, tone: 'light' | 'dark', shots: string): Promise<void> {
+  for (const [n, which] of [
+    [1, 'verbatim'],
+    [2, 'edited'],
+  ] as const) {
+    await d.move(0, 0);
+    await d.hoverParagraph(n);
+    await d.waitFor('.tip button');
+    expectReadable(await d.paint('.tip'), await d.textPaints('.tip'), tone);
+    await d.screenshot(`test-results/${shots}-${which}-tooltip.png`);
+    await d.click('.tip button');
+    await d.waitFor('.dialog');
+    const texts = await d.textPaints('.dialog');
+    if (which === 'edited') expect(texts.filter((t) => /^<(ins|del)\b/.test(t.label ?? '')).length).toBeGreaterThan(1);
+    expectReadable(await d.paint('.dialog'), texts, tone);
+    await d.screenshot(`test-results/${shots}-${which}-compare.png`);
+    await d.press('Escape');
+    await d.gone('.dialog');
+  }
+}
+
+/** The marks on a page that sets Reprint's colour names on every element to red: none of them red, and all as on a light page. */
+export function expectOwnPalette(marks: Paint[], pageBackground: Paint): void {
+  expect(marks.filter((m) => [m.color, m.beforeColor, m.backgrounds[0]].some((c) => c.startsWith('rgb(255, 0, 0)')))).toEqual([]);
+  expectMarks(marks, pageBackground, 'light');
+}
+
+/** Runs in the report page, on its kind labels: each one's kind and the shape its ::before draws. Sent as source text. */
+export const readKindShapes = (els: Element[]) =>
+  els.map((el) => {
+    const b = getComputedStyle(el, '::before');
+    return { kind: el.getAttribute('data-kind'), radius: b.borderTopLeftRadius, transform: b.transform };
+  });
+
+/** The kinds told apart by shape, not only by colour: verbatim a square, edited a diamond, reworded a circle. */
+export function expectKindShapes(shapes: ReturnType<typeof readKindShapes>): void {
+  const of = (kind: string) => shapes.find((s) => s.kind === kind)!;
+  expect(of('verbatim').transform).toBe('none');
+  expect(parseFloat(of('verbatim').radius)).toBeLessThan(3);
+  // rotate(45deg) computes to a matrix.
+  expect(of('edited').transform).toMatch(/^matrix\(0\.70/);
+  expect(of('reworded').radius).toBe('50%');
+}

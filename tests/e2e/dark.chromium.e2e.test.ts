@@ -1,8 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
-import { expectMarks, expectReadable, paintMethod, paintOf, textPaintsIn, textPaintsMethod, type Paint } from './dark-checks';
+import {
+  expectCardAndDialog,
+  expectKindShapes,
+  expectMarks,
+  expectOwnPalette,
+  expectReadable,
+  paintMethod,
+  paintOf,
+  readKindShapes,
+  textPaintsIn,
+  textPaintsMethod,
+  type DarkPage,
+  type Paint,
+} from './dark-checks';
 import { darkCanvasDemoPage, darkDemoPage, paletteThiefPage } from './dark-pages';
 import { startServer } from './server';
 
@@ -20,8 +33,8 @@ afterAll(async () => {
 
 type Scheme = 'light' | 'dark';
 
-/** A page in the given colour scheme, once Reprint has marked all four of its reprinted blocks. */
-async function open(path: string, scheme: Scheme): Promise<{ page: Page; ui: ClosedShadow }> {
+/** A page in the given colour scheme, once Reprint has marked all four of its reprinted blocks, and both as the dark checks drive them. */
+async function open(path: string, scheme: Scheme): Promise<{ page: Page; ui: ClosedShadow; d: DarkPage }> {
   const page = await cr.context.newPage();
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(server.url(path));
@@ -31,40 +44,26 @@ async function open(path: string, scheme: Scheme): Promise<{ page: Page; ui: Clo
     if (Date.now() > end) throw new Error(`${path}: no marks`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { page, ui };
-}
-
-/**
- * The tooltip and the comparison, in the tone expected, every text on them
- * at 4.5:1 or more: for the verbatim copy, and for the edited one, whose
- * word diff shows struck and inserted words on their own washes.
- */
-async function expectCardAndDialog(page: Page, ui: ClosedShadow, tone: Scheme, shots: string): Promise<void> {
-  for (const [n, which] of [
-    [1, 'verbatim'],
-    [2, 'edited'],
-  ] as const) {
-    await page.mouse.move(0, 0);
-    await page.locator('article p').nth(n).hover();
-    await ui.waitFor('.tip button');
-    expectReadable(await ui.call('.tip', paintMethod), await ui.call('.tip', textPaintsMethod), tone);
-    await page.screenshot({ path: `test-results/${shots}-${which}-tooltip.png` });
-    await ui.click('.tip button');
-    await ui.waitFor('.dialog');
-    const texts = await ui.call('.dialog', textPaintsMethod);
-    if (which === 'edited') expect(texts.filter((t) => /^<(ins|del)\b/.test(t.label ?? '')).length).toBeGreaterThan(1);
-    expectReadable(await ui.call('.dialog', paintMethod), texts, tone);
-    await page.screenshot({ path: `test-results/${shots}-${which}-compare.png` });
-    await page.keyboard.press('Escape');
-    await ui.gone('.dialog');
-  }
+  // Reprint's closed roots through CDP pierce, functions called with the element as `this`.
+  const d: DarkPage = {
+    move: (x, y) => page.mouse.move(x, y),
+    hoverParagraph: (n) => page.locator('article p').nth(n).hover(),
+    press: (key) => page.keyboard.press(key),
+    screenshot: (path) => page.screenshot({ path }),
+    paint: (selector) => ui.call(selector, paintMethod),
+    textPaints: (selector) => ui.call(selector, textPaintsMethod),
+    click: (selector) => ui.click(selector),
+    waitFor: (selector) => ui.waitFor(selector),
+    gone: (selector) => ui.gone(selector),
+  };
+  return { page, ui, d };
 }
 
 describe('Chromium: dark mode and contrast', () => {
   it('draws the tooltip and the comparison light in a light scheme, and dark in a dark one, text at 4.5:1 or more', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const { page, ui } = await open('/demo.html', scheme);
-      await expectCardAndDialog(page, ui, scheme, `chromium-${scheme}`);
+      const { page, ui, d } = await open('/demo.html', scheme);
+      await expectCardAndDialog(d, scheme, `chromium-${scheme}`);
       // A light page: its marks stay the light-page variant whatever the reader's scheme.
       expectMarks(await ui.callAll('.mark', paintMethod), await page.$eval('body', paintOf), 'light');
       await page.close();
@@ -72,19 +71,17 @@ describe('Chromium: dark mode and contrast', () => {
   });
 
   it("marks a dark page's blocks with the dark-page variant in a LIGHT scheme, bars at 3:1, each kind its own shape; its card is dark", async () => {
-    const { page, ui } = await open('/dark.html', 'light');
+    const { page, ui, d } = await open('/dark.html', 'light');
     expectMarks(await ui.callAll('.mark', paintMethod), await page.$eval('body', paintOf), 'dark');
     await page.screenshot({ path: 'test-results/chromium-dark-page.png' });
-    await expectCardAndDialog(page, ui, 'dark', 'chromium-dark-page');
+    await expectCardAndDialog(d, 'dark', 'chromium-dark-page');
     await page.close();
   });
 
   it("keeps its palette when the page sets Reprint's colour names on every element", async () => {
-    const { page, ui } = await open('/palette-thief.html', 'light');
-    const marks = await ui.callAll('.mark', paintMethod);
-    expect(marks.filter((m) => [m.color, m.beforeColor, m.backgrounds[0]].some((c) => c.startsWith('rgb(255, 0, 0)')))).toEqual([]);
-    expectMarks(marks, await page.$eval('body', paintOf), 'light');
-    await expectCardAndDialog(page, ui, 'light', 'chromium-palette-thief');
+    const { page, ui, d } = await open('/palette-thief.html', 'light');
+    expectOwnPalette(await ui.callAll('.mark', paintMethod), await page.$eval('body', paintOf));
+    await expectCardAndDialog(d, 'light', 'chromium-palette-thief');
     await page.close();
   });
 
@@ -123,18 +120,7 @@ describe('Chromium: dark mode and contrast', () => {
   it('tells kinds apart by shape in the kind labels: square, diamond, circle', async () => {
     const { page } = await open('/demo.html', 'light');
     const report = await cr.openReport(page);
-    const shapes = await report.$$eval('td .kind', (els) =>
-      els.map((el) => {
-        const b = getComputedStyle(el, '::before');
-        return { kind: el.getAttribute('data-kind'), radius: b.borderTopLeftRadius, transform: b.transform };
-      }),
-    );
-    const of = (kind: string) => shapes.find((s) => s.kind === kind)!;
-    expect(of('verbatim').transform).toBe('none');
-    expect(parseFloat(of('verbatim').radius)).toBeLessThan(3);
-    // rotate(45deg) computes to a matrix.
-    expect(of('edited').transform).toMatch(/^matrix\(0\.70/);
-    expect(of('reworded').radius).toBe('50%');
+    expectKindShapes(await report.$$eval('td .kind', readKindShapes));
     await report.close();
     await page.close();
   });

@@ -4,8 +4,10 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { EXPECTED_DEMO } from './expectations';
+import * as keyboard from './keyboard-checks';
+import type { KeyboardPage } from './keyboard-checks';
 import { DEMO_MARKERS, linkedPage } from './keyboard-pages';
-import { readReport } from './report-reads';
+import { untilReportLists } from './report-waits';
 import { startServer } from './server';
 
 let cr: ChromiumHarness;
@@ -21,62 +23,38 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A fixture page once its report lists `rows` highlights, and Reprint's UI in it. */
-async function open(path: string, rows: number): Promise<{ page: Page; ui: ClosedShadow; close(): Promise<void> }> {
+/** A fixture page once its report lists `rows` highlights, Reprint's UI in it, and both as the shared keyboard checks drive them. */
+async function open(path: string, rows: number): Promise<{ page: Page; ui: ClosedShadow; k: KeyboardPage; close(): Promise<void> }> {
   const page = await cr.newPage(server.url(path));
   const report = await cr.openReport(page);
-  const end = Date.now() + 20_000;
-  while ((await report.evaluate(readReport)).rows.length < rows) {
-    if (Date.now() > end) throw new Error(`${path}: fewer than ${rows} highlights`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilReportLists(report, rows, path);
   await report.close();
   await page.bringToFront();
   const ui = await ClosedShadow.of(page);
   await ui.waitFor('.marker:not([hidden])');
-  return { page, ui, close: () => page.close() };
+  // Reprint's closed roots through CDP pierce, functions called with the element as `this`.
+  const k: KeyboardPage = {
+    press: (key) => page.keyboard.press(key),
+    next: () => page.keyboard.press('Alt+Shift+KeyJ'),
+    previous: () => page.keyboard.press('Alt+Shift+KeyK'),
+    click: (selector) => page.locator(selector).click(),
+    move: (x, y) => page.mouse.move(x, y),
+    evaluate: (fn) => page.evaluate(fn),
+    inUi: (selector, fn) => ui.call(selector, keyboard.asMethod(fn)),
+    has: async (selector) => (await ui.find(selector)) !== null,
+    waitFor: (selector) => ui.waitFor(selector),
+    gone: (selector) => ui.gone(selector),
+  };
+  return { page, ui, k, close: () => page.close() };
 }
 
-/** What has focus in Reprint's UI root, and where the card and the focused element are, read through the protocol. */
-function focusState(ui: ClosedShadow) {
-  return ui.call('.markers', function () {
-    const root = this.getRootNode() as ShadowRoot;
-    const a = root.activeElement;
-    const tip = root.querySelector('.tip');
-    const box = (e: Element | null | undefined) => {
-      if (!e) return null;
-      const r = e.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    };
-    return {
-      marker: !!a?.classList.contains('marker'),
-      label: a?.getAttribute('aria-label') ?? null,
-      text: a?.textContent ?? null,
-      inTip: !!a?.closest('.tip'),
-      inDialog: !!a?.closest('.dialog'),
-      tip: box(tip),
-      tipAfterMarker: !!tip && tip.previousElementSibling === a,
-      focusBox: box(a),
-      viewport: { width: innerWidth, height: innerHeight },
-    };
-  });
-}
-
-const next = (page: Page) => page.keyboard.press('Alt+Shift+KeyJ');
-const previous = (page: Page) => page.keyboard.press('Alt+Shift+KeyK');
-
-/** Waits for the card, shown after focus moves, and for it to stop moving (the page scrolls smoothly to the highlight). */
-async function settled(ui: ClosedShadow) {
-  await ui.waitFor('.tip[data-side]');
-  let last = JSON.stringify(await focusState(ui));
-  for (let i = 0; i < 40; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = JSON.stringify(await focusState(ui));
-    if (now === last) break;
-    last = now;
-  }
-  return JSON.parse(last) as Awaited<ReturnType<typeof focusState>>;
-}
+/** A test on a fixture page, once its report lists `rows` highlights: `check` drives it. */
+const on = (path: string, rows: number, check: (k: KeyboardPage) => Promise<void>) => async () => {
+  const o = await open(path, rows);
+  await check(o.k);
+  await o.close();
+};
+const onDemo = (check: (k: KeyboardPage) => Promise<void>) => on('/demo.html', EXPECTED_DEMO.length, check);
 
 describe('Chromium: highlights by keyboard and screen reader', () => {
   it('names every highlight in the accessibility tree by kind, source and similarity, in reading order', async () => {
@@ -84,9 +62,9 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     const cdp = await o.page.context().newCDPSession(o.page);
     await cdp.send('Accessibility.enable');
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
-    const names = nodes.filter((n) => !n.ignored && n.role?.value === 'button' && n.name?.value.startsWith('Reprint:')).map((n) => n.name!.value);
-    expect(names).toHaveLength(DEMO_MARKERS.length);
-    names.forEach((name, i) => expect(name).toMatch(DEMO_MARKERS[i]));
+    keyboard.expectDemoMarkerNames(
+      nodes.filter((n) => !n.ignored && n.role?.value === 'button' && n.name?.value.startsWith('Reprint:')).map((n) => n.name!.value),
+    );
     await o.close();
   });
 
@@ -98,8 +76,8 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
       ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] }).nodes
         .filter((n) => !n.ignored)
         .map((n) => ({ role: n.role?.value, name: n.name?.value ?? '' }));
-    await next(o.page);
-    await settled(o.ui);
+    await o.k.next();
+    await keyboard.settled(o.k);
     expect(await tree()).toContainEqual({ role: 'group', name: 'Reprint: where this paragraph comes from' });
     await o.page.keyboard.press('Enter');
     await o.ui.waitFor('.dialog[role="dialog"]');
@@ -112,42 +90,18 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
-  it('Tab from the page reaches the first highlight, and its card opens', async () => {
-    const o = await open('/demo.html', EXPECTED_DEMO.length);
-    // The page's last Tab stop is its comment form's button; the next Tab leaves the page's own content.
-    await o.page.locator('textarea').click();
-    await o.page.keyboard.press('Tab');
-    await o.page.keyboard.press('Tab');
-    const s = await settled(o.ui);
-    expect(s.marker).toBe(true);
-    expect(s.label).toMatch(DEMO_MARKERS[0]);
-    expect(s.tipAfterMarker).toBe(true);
-    await o.close();
-  });
+  it('Tab from the page reaches the first highlight, and its card opens', onDemo(keyboard.expectTabReachesFirstHighlight));
 
-  it('Alt+Shift+J and Alt+Shift+K step through the highlights in reading order, wrapping around', async () => {
-    const o = await open('/demo.html', EXPECTED_DEMO.length);
-    const seen: string[] = [];
-    for (let i = 0; i < DEMO_MARKERS.length + 1; i++) {
-      await next(o.page);
-      const s = await settled(o.ui);
-      expect(s.marker).toBe(true);
-      seen.push(s.label!);
-    }
-    DEMO_MARKERS.forEach((re, i) => expect(seen[i]).toMatch(re));
-    expect(seen[DEMO_MARKERS.length]).toBe(seen[0]);
-    await previous(o.page);
-    expect((await settled(o.ui)).label).toMatch(DEMO_MARKERS[DEMO_MARKERS.length - 1]);
-    await previous(o.page);
-    expect((await settled(o.ui)).label).toMatch(DEMO_MARKERS[DEMO_MARKERS.length - 2]);
-    await o.close();
-  });
+  it(
+    'Alt+Shift+J and Alt+Shift+K step through the highlights in reading order, wrapping around',
+    onDemo((k) => keyboard.expectStepsInReadingOrder(k, 2)),
+  );
 
   it('jumps without animation when the reader asks for reduced motion', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
     await o.page.emulateMedia({ reducedMotion: 'reduce' });
     await o.page.setViewportSize({ width: 1280, height: 500 });
-    for (let i = 0; i < DEMO_MARKERS.length; i++) await next(o.page);
+    for (let i = 0; i < DEMO_MARKERS.length; i++) await o.k.next();
     // The last highlight is far down: the page is there at once, and stays.
     const now = await o.page.evaluate(() => scrollY);
     await new Promise((r) => setTimeout(r, 500));
@@ -156,109 +110,18 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     await o.close();
   });
 
-  it('keeps focus on a highlight whose text changes, on its new marker', async () => {
-    const o = await open('/demo.html', EXPECTED_DEMO.length);
-    await next(o.page);
-    await settled(o.ui);
-    // Marked through the protocol, in Reprint's closed root: the page cannot see the mark.
-    await o.ui.call('.marker:focus', function () {
-      (this as Element & { old?: boolean }).old = true;
-    });
-    await o.page.evaluate(() => {
-      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent!.startsWith('Days after President Biden'))!;
-      p.append(' The embassy declined to comment.');
-    });
-    const end = Date.now() + 10_000;
-    let misses = 0;
-    for (;;) {
-      const s = await o.ui.call('.markers', function () {
-        const a = (this.getRootNode() as ShadowRoot).activeElement as (Element & { old?: boolean }) | null;
-        return { marker: !!a?.classList.contains('marker'), old: !!a?.old, label: a?.getAttribute('aria-label') ?? null };
-      });
-      if (s.marker && !s.old) {
-        expect(s.label).toMatch(/^Reprint: .+ ZeroHedge News, \d+% similar$/);
-        break;
-      }
-      // Between the old marker going and the new one's first paint (one frame) nothing has focus; longer, and focus was lost.
-      misses = s.marker ? 0 : misses + 1;
-      expect(misses).toBeLessThan(3);
-      if (Date.now() > end) throw new Error('the paragraph was not highlighted anew');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await o.close();
-  });
+  it('keeps focus on a highlight whose text changes, on its new marker', onDemo(keyboard.expectFocusFollowsChangedText));
 
-  it('the card stays open as Tab moves into it; Escape and closing the comparison bring focus back to the marker', async () => {
-    const o = await open('/demo.html', EXPECTED_DEMO.length);
-    await next(o.page);
-    const first = await settled(o.ui);
-    expect(first.label).toMatch(DEMO_MARKERS[0]);
-    // Tab: into the card, which stays open; Escape there closes it and puts focus back on the marker.
-    await o.page.keyboard.press('Tab');
-    const inCard = await focusState(o.ui);
-    expect(inCard.inTip).toBe(true);
-    expect(inCard.text).toContain('Compare');
-    await o.page.keyboard.press('Escape');
-    await o.ui.gone('.tip');
-    expect((await focusState(o.ui)).label).toBe(first.label);
-    // Enter on the marker opens the comparison; Escape closes it, focus back on the marker, the card not reopened over the page.
-    await o.page.keyboard.press('Enter');
-    await o.ui.waitFor('.dialog[role="dialog"]');
-    expect((await focusState(o.ui)).inDialog).toBe(true);
-    await o.page.keyboard.press('Escape');
-    await o.ui.gone('.dialog');
-    expect((await focusState(o.ui)).label).toBe(first.label);
-    expect(await o.ui.find('.tip')).toBeNull();
-    // Tab: the next highlight and its card; Tab, Enter: its comparison from the card's Compare button; Escape: back on that marker.
-    await o.page.keyboard.press('Tab');
-    const second = await settled(o.ui);
-    expect(second.label).toMatch(DEMO_MARKERS[1]);
-    await o.page.keyboard.press('Tab');
-    await o.page.keyboard.press('Enter');
-    await o.ui.waitFor('.dialog[role="dialog"]');
-    await o.page.keyboard.press('Escape');
-    await o.ui.gone('.dialog');
-    expect((await focusState(o.ui)).label).toBe(second.label);
-    // Focus leaving both the marker and the card closes the card.
-    await next(o.page);
-    await settled(o.ui);
-    await o.page.locator('textarea').click();
-    await o.ui.gone('.tip');
-    await o.close();
-  });
+  it('the card stays open as Tab moves into it; Escape and closing the comparison bring focus back to the marker', onDemo(keyboard.expectCardKeepsFocus));
 
-  it('Tab from a link inside a highlighted paragraph reaches the card, then goes on to the page’s next link', async () => {
-    const o = await open('/linked.html', 1);
-    await o.page.keyboard.press('Tab');
-    await o.page.keyboard.press('Tab');
-    expect(await o.page.evaluate(() => document.activeElement?.id)).toBe('inner');
-    await o.ui.waitFor('.tip[data-side]');
-    await o.page.keyboard.press('Tab');
-    const s = await focusState(o.ui);
-    expect(s.inTip).toBe(true);
-    expect(s.text).toContain('Compare');
-    await o.page.keyboard.press('Tab');
-    await o.ui.gone('.tip');
-    expect(await o.page.evaluate(() => document.activeElement?.id)).toBe('after');
-    await o.close();
-  });
+  it(
+    'Tab from a link inside a highlighted paragraph reaches the card, then goes on to the page’s next link',
+    on('/linked.html', 1, keyboard.expectTabThroughLinkedParagraph),
+  );
 
   it('places the hover card at the pointer, its arrow pointing there', async () => {
     const o = await open('/demo.html', EXPECTED_DEMO.length);
-    const p = o.page.locator('p', { hasText: 'The previously unreported talks' });
-    const box = (await p.boundingBox())!;
-    // Low in the paragraph and to the right: far from where a card above the paragraph would be.
-    const pointer = { x: box.x + box.width * 0.7, y: box.y + box.height * 0.8 };
-    await o.page.mouse.move(pointer.x, pointer.y);
-    await o.ui.waitFor('.tip[data-side]');
-    const { tip, arrow } = await o.ui.call('.tip', function () {
-      const r = this.getBoundingClientRect();
-      const a = this.querySelector('.arrow')!.getBoundingClientRect();
-      return { tip: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, arrow: { x: a.left + a.width / 2, y: a.top + a.height / 2 } };
-    });
-    expect(tip.bottom <= pointer.y || tip.top >= pointer.y).toBe(true);
-    expect(Math.min(Math.abs(pointer.y - tip.bottom), Math.abs(tip.top - pointer.y))).toBeLessThan(16);
-    expect(Math.abs(arrow.x - pointer.x)).toBeLessThan(4);
+    await keyboard.expectHoverCardAtPointer(o.k, (await o.page.locator('p', { hasText: 'The previously unreported talks' }).boundingBox())!);
     await o.page.screenshot({ path: 'test-results/chromium-hover-card.png' });
     await o.close();
   });
@@ -267,46 +130,16 @@ describe('Chromium: highlights by keyboard and screen reader', () => {
     it(`places the card next to the focused marker, inside the viewport, ${width} px wide`, async () => {
       const o = await open('/demo.html', EXPECTED_DEMO.length);
       await o.page.setViewportSize({ width, height: 800 });
-      for (let i = 0; i < DEMO_MARKERS.length; i++) {
-        await next(o.page);
-        const s = await settled(o.ui);
-        const tip = s.tip!;
-        const marker = s.focusBox!;
-        expect(tip.left).toBeGreaterThanOrEqual(0);
-        expect(tip.right).toBeLessThanOrEqual(s.viewport.width);
-        expect(tip.top).toBeGreaterThanOrEqual(0);
-        expect(tip.bottom).toBeLessThanOrEqual(s.viewport.height);
-        // Right above or below the marker (10 px for the arrow) when there is room for it there; else over it, not away from it.
-        const height = tip.bottom - tip.top;
-        const room = Math.max(marker.top, s.viewport.height - marker.bottom) >= height + 18;
-        const gap = Math.min(Math.abs(marker.top - tip.bottom), Math.abs(tip.top - marker.bottom));
-        if (room) expect(gap).toBeLessThan(16);
-        else expect(tip.bottom > marker.top && tip.top < marker.bottom).toBe(true);
-        // Horizontally over the marker's span.
-        // The marker lies over its paragraph as laid out now, after the resize and the scroll: over the whole of it, or over its copied sentences (the last, a partial copy).
-        const paragraphs = await o.page.evaluate(() =>
-          [...document.querySelectorAll('article p')].map((p) => {
-            const r = p.getBoundingClientRect();
-            return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-          }),
-        );
-        const over = (p: typeof marker) => ['left', 'top', 'right', 'bottom'].every((k) => Math.abs(p[k as 'left'] - marker[k as 'left']) < 1);
-        const within = (p: typeof marker) =>
-          marker.left >= p.left - 1 && marker.right <= p.right + 1 && marker.top >= p.top - 1 && marker.bottom <= p.bottom + 1;
-        expect(paragraphs.some(i < DEMO_MARKERS.length - 1 ? over : within)).toBe(true);
-        expect(tip.left).toBeLessThan(marker.right);
-        expect(tip.right).toBeGreaterThan(marker.left);
-        if (i === 3) await o.page.screenshot({ path: `test-results/chromium-keyboard-partial-${width}.png` });
+      const shot = async (what: string) => {
+        await o.page.screenshot({ path: `test-results/chromium-keyboard-${what}-${width}.png` });
+      };
+      await keyboard.expectCardsNextToMarkers(o.k, async (i) => {
+        if (i === 3) await shot('partial');
         if (i === 1) {
-          await o.page.screenshot({ path: `test-results/chromium-keyboard-tooltip-${width}.png` });
-          await o.page.keyboard.press('Tab');
-          await o.page.keyboard.press('Enter');
-          await o.ui.waitFor('.dialog[role="dialog"]');
-          await o.page.screenshot({ path: `test-results/chromium-keyboard-compare-${width}.png` });
-          await o.page.keyboard.press('Escape');
-          await o.ui.gone('.dialog');
+          await shot('tooltip');
+          await keyboard.openComparisonFromCard(o.k, () => shot('compare'));
         }
-      }
+      });
       await o.close();
     });
   }

@@ -27,3 +27,21 @@ export function popupPlurals(lines: string[]): string[] {
     }
   return wrong;
 }
+
+/** The popup's summary line for a page with `paragraphs` reprinted paragraphs: the share, the count and the credit, in one line. */
+export const summaryLine = (paragraphs: number) => new RegExp(`^\\d+% reprinted · ${paragraphs} paragraphs · (\\d+ credited|all credited)$`);
+
+/**
+ * Runs in the popup: its height, how many entries it lists, and how many
+ * of them a reader sees whole without scrolling (inside the list's box and
+ * the window).
+ */
+export function popupFit(): { height: number; entries: number; inView: number } {
+  const list = document.querySelector('ul.entries')!.getBoundingClientRect();
+  const entries = [...document.querySelectorAll('ul.entries > li')].map((li) => li.getBoundingClientRect());
+  return {
+    height: document.documentElement.scrollHeight,
+    entries: entries.length,
+    inView: entries.filter((r) => r.top >= list.top - 0.5 && r.bottom <= Math.min(list.bottom, innerHeight) + 0.5).length,
+  };
+}

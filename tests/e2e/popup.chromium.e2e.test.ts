@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './chromium';
 import { ClosedShadow } from './chromium-shadow';
 import { EXPECTED_DEMO } from './expectations';
 import { ALL_SEED_PARAGRAPHS, manyHighlightsPage } from './pages';
-import { readReport, type ReportState } from './report-reads';
+import { openSettled } from './report-waits';
 import { startServer } from './server';
-import { popupPlurals, popupText } from './popup-reads';
+import { popupFit, popupPlurals, popupText, summaryLine } from './popup-reads';
 
 let cr: ChromiumHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -25,27 +24,8 @@ const POPUP_VIEWPORT = { width: 380, height: 600 };
 
 let opened = 0;
 
-/** Opens a page, waits until its report holds `atLeast` highlights and has settled, and returns them. */
-async function settled(path: string, atLeast: number): Promise<{ page: Page; rows: ReportState['rows'] }> {
-  // A fresh address each time: a tab a failed test left open is never taken for this one's.
-  const page = await cr.newPage(`${server.url(path)}?open=${++opened}`);
-  const report = await cr.openReport(page);
-  let last = '';
-  let since = Date.now();
-  const end = Date.now() + 60_000;
-  for (;;) {
-    const r = await report.evaluate(readReport);
-    const json = JSON.stringify(r.rows);
-    if (json !== last) [last, since] = [json, Date.now()];
-    if (r.passes > 0 && r.rows.length >= atLeast && Date.now() - since > 1000) {
-      await report.close();
-      await page.bringToFront();
-      return { page, rows: r.rows };
-    }
-    if (Date.now() > end) throw new Error(`the report did not settle at ${atLeast}: ${r.rows.length} rows`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Opens a page, at an address of its own (a tab a failed test left open is never taken for this one's), once its report has settled on `atLeast` highlights. */
+const settled = (path: string, atLeast: number) => openSettled(cr, `${server.url(path)}?open=${++opened}`, atLeast);
 
 describe('Chromium: the popup at scale', () => {
   it('on a page of dozens of highlights, sums the page up in one line and shows at least 5 entries in 600 px', async () => {
@@ -55,22 +35,14 @@ describe('Chromium: the popup at scale', () => {
 
     // The summary: one line, a disclosure, shut.
     const line = await popup.locator('summary').innerText();
-    expect(line).toMatch(new RegExp(`^\\d+% reprinted · ${rows.length} paragraphs · (\\d+ credited|all credited)$`));
+    expect(line).toMatch(summaryLine(rows.length));
     const summaryBox = (await popup.locator('summary').boundingBox())!;
     expect(summaryBox.height).toBeLessThan(30);
     expect(await popup.locator('details.page-summary').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
     expect(await popup.locator('.sources').isVisible()).toBe(false);
 
     // The whole popup fits Chrome's 600 px, and the entries fully in view number at least 5.
-    const fit = await popup.evaluate(() => {
-      const list = document.querySelector('ul.entries')!.getBoundingClientRect();
-      const entries = [...document.querySelectorAll('ul.entries > li')].map((li) => li.getBoundingClientRect());
-      return {
-        height: document.documentElement.scrollHeight,
-        entries: entries.length,
-        inView: entries.filter((r) => r.top >= list.top - 0.5 && r.bottom <= Math.min(list.bottom, innerHeight) + 0.5).length,
-      };
-    });
+    const fit = await popup.evaluate(popupFit);
     expect(fit.entries).toBe(rows.length);
     expect(fit.height).toBeLessThanOrEqual(600);
     expect(fit.inView).toBeGreaterThanOrEqual(5);

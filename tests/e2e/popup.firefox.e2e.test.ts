@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { launchFirefox, setViewport, type FirefoxHarness } from './firefox';
 import { FirefoxShadow } from './firefox-shadow';
 import { EXPECTED_DEMO } from './expectations';
 import { manyHighlightsPage } from './pages';
-import { readReport, type ReportState } from './report-reads';
+import { openSettled } from './report-waits';
 import { startServer } from './server';
-import { popupPlurals, popupText } from './popup-reads';
+import { popupFit, popupPlurals, popupText, summaryLine } from './popup-reads';
 
 let ff: FirefoxHarness;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -24,26 +23,8 @@ afterAll(async () => {
 
 let opened = 0;
 
-/** Opens a page (at an address of its own), waits until its report holds `atLeast` highlights and has settled. */
-async function settled(path: string, atLeast: number): Promise<{ page: Page; rows: ReportState['rows'] }> {
-  const page = await ff.newPage(`${server.url(path)}?open=${++opened}`);
-  const report = await ff.openReport(page);
-  let last = '';
-  let since = Date.now();
-  const end = Date.now() + 60_000;
-  for (;;) {
-    const r = await report.evaluate(readReport);
-    const json = JSON.stringify(r.rows);
-    if (json !== last) [last, since] = [json, Date.now()];
-    if (r.ready && r.passes > 0 && r.rows.length >= atLeast && Date.now() - since > 1000) {
-      await report.close();
-      await page.bringToFront();
-      return { page, rows: r.rows };
-    }
-    if (Date.now() > end) throw new Error(`the report did not settle at ${atLeast}: ${r.rows.length} rows`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Opens a page, at an address of its own (a tab a failed test left open is never taken for this one's), once its report has settled on `atLeast` highlights. */
+const settled = (path: string, atLeast: number) => openSettled(ff, `${server.url(path)}?open=${++opened}`, atLeast);
 
 describe('Firefox: the popup at scale', () => {
   it('sums a page of dozens of highlights up in one line, with details on demand and counts that agree with their nouns', async () => {
@@ -51,13 +32,9 @@ describe('Firefox: the popup at scale', () => {
     const popup = await ff.openPopup(page);
     await setViewport(popup, { width: 380, height: 600 });
     const line = await popup.$eval('summary', (e) => e.textContent);
-    expect(line).toMatch(new RegExp(`^\\d+% reprinted · ${rows.length} paragraphs · (\\d+ credited|all credited)$`));
+    expect(line).toMatch(summaryLine(rows.length));
     expect(await popup.$eval('details.page-summary', (d) => (d as HTMLDetailsElement).open)).toBe(false);
-    const fit = await popup.evaluate(() => {
-      const list = document.querySelector('ul.entries')!.getBoundingClientRect();
-      const entries = [...document.querySelectorAll('ul.entries > li')].map((li) => li.getBoundingClientRect());
-      return { height: document.documentElement.scrollHeight, inView: entries.filter((r) => r.top >= list.top - 0.5 && r.bottom <= list.bottom + 0.5).length };
-    });
+    const fit = await popup.evaluate(popupFit);
     expect(fit.height).toBeLessThanOrEqual(600);
     expect(fit.inView).toBeGreaterThanOrEqual(5);
     // A real keypress on the summary opens the details.
