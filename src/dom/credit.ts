@@ -79,9 +79,11 @@ const LINE_BLOCK = 'p, li, footer, figcaption, address, small, em, i, cite, asid
 /**
  * The page's credit lines, read once per task: the scanner applies a batch
  * of highlights in one task, and every highlight of the batch that has no
- * credit nearby asks. Text nodes are walked once (a 10,000-paragraph page
- * is ~20,000 nodes, a few milliseconds), and only the few that hold a
- * credit cue go further. The next task reads the page afresh.
+ * credit nearby asks. Text nodes are walked once, and only the few that
+ * hold a credit cue go further; the next task reads the page afresh. On the
+ * bench's 3,000-paragraph page, load to fully scanned took 743–785 ms
+ * without this walk and 763–883 ms with it (3 runs each, within the noise
+ * of these machines), with no long task either way.
  */
 const lineCache = new WeakMap<Document, Element[]>();
 function creditLines(doc: Document): Element[] {
