@@ -51,6 +51,9 @@ export function quotedTitle(title: string): string {
   return `“${cut}”`;
 }
 
+/** "86% similar": a match's similarity, in the tooltip, the comparison and the popup. */
+export const SIMILAR = (percent: string) => `${percent} similar`;
+
 /**
  * The provenance claim in one sentence a reader can check against the
  * evidence. Documents are named as readers know them (`name`: the
@@ -196,7 +199,7 @@ export const POPUP = {
   ownNoCopies: 'No other document in your corpus carries its text.',
   selection: 'Selected text',
   selectionNotFound: 'The selected text is not in your corpus.',
-  similar: (percent: string) => `${percent} similar`,
+  similar: SIMILAR,
   /** A partial copy's share of its paragraph: "partial: 43% of text". */
   ofText: 'of text',
   summaryLabel: 'Page summary',
@@ -355,7 +358,7 @@ export const IMPORT = {
 /* The hover card (src/ui/tooltip.ts). */
 export const TOOLTIP = {
   label: 'Reprint: where this paragraph comes from',
-  similar: (percent: string) => `${percent} similar`,
+  similar: SIMILAR,
   versions: (n: number) => plural(n, 'version'),
   compare: 'Compare versions',
 };
@@ -365,7 +368,7 @@ export const COMPARE = {
   close: 'Close comparison',
   closeTitle: 'Close (Esc)',
   rank: (rank: number, of: number) => (rank === 0 ? 'Ranked first' : `Ranked ${rank + 1} of ${of}`),
-  similar: (percent: string) => `${percent} similar`,
+  similar: SIMILAR,
   changedWords: (percent: string) => `${percent} of words changed`,
   droppedSentences: (n: number) => `${plural(n, 'sentence')} dropped`,
   addedSentences: (n: number) => `${plural(n, 'sentence')} added`,
