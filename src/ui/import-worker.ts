@@ -12,20 +12,38 @@ import type { ArticleIdentity } from '../messages';
 /** Articles per message to the page. */
 const POST_BATCH = 250;
 
-export type ParseRequest = { type: 'parse'; files: Array<{ path: string; file: Blob }> } | { type: 'export'; docs: ExportDocument[] };
+export type ParseRequest =
+  | { type: 'parse'; files: Array<{ path: string; file: Blob }> }
+  /** The page has stored the last part and wants the next one. */
+  | { type: 'next' }
+  | { type: 'export'; docs: ExportDocument[] };
 
 export type ParseMessage =
   | { type: 'file'; done: number; total: number; articles: ImportedArticle[]; keys: ArticleIdentity[]; problems: Problem[]; collections?: string[] }
   | { type: 'done' }
   | { type: 'zip'; bytes: Uint8Array };
 
+/**
+ * Parts go out one at a time, each when the page asks: pushed all at once,
+ * a 10,000-article file sat whole on the page's heap while the page stored
+ * the first parts. Here the parsed file waits in this worker's heap, and
+ * the page holds one part at a time.
+ */
+let asked: (() => void) | undefined;
+const nextAsked = () => new Promise<void>((resolve) => (asked = resolve));
+
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
+  if (e.data.type === 'next') {
+    asked?.();
+    return;
+  }
   if (e.data.type === 'export') {
     const bytes = exportCorpus(e.data.docs);
     (self as unknown as Worker).postMessage({ type: 'zip', bytes } satisfies ParseMessage, [bytes.buffer]);
     return;
   }
   const { files } = e.data;
+  let first = true;
   for (let i = 0; i < files.length; i++) {
     const { path, file } = files[i];
     let result: { articles: ImportedArticle[]; problems: Problem[] };
@@ -36,6 +54,8 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
     }
     // In parts: one message of a 10,000-article file took the page 334 ms to receive.
     for (let k = 0; k === 0 || k < result.articles.length; k += POST_BATCH) {
+      if (!first) await nextAsked();
+      first = false;
       const articles = result.articles.slice(k, k + POST_BATCH);
       (self as unknown as Worker).postMessage({
         type: 'file',
@@ -48,5 +68,6 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
       } satisfies ParseMessage);
     }
   }
+  if (!first) await nextAsked();
   (self as unknown as Worker).postMessage({ type: 'done' } satisfies ParseMessage);
 };

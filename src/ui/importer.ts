@@ -120,7 +120,8 @@ export class Importer {
     };
 
     // Parsed in a worker; each part is checked against the corpus and stored as it comes, so the page
-    // never holds a whole import (10,000 articles held at once cost it GC pauses of 60–90 ms).
+    // never holds a whole import (10,000 articles held at once cost it GC pauses of 60–90 ms). The worker
+    // sends the next part only when asked, so at most one part is here at a time.
     const problems: Problem[] = [];
     const parts: Array<{ articles: ImportedArticle[]; keys: ArticleIdentity[] }> = [];
     let filesDone = 0;
@@ -164,6 +165,7 @@ export class Importer {
       for (let i = 0; i < batch.length; i += SEND_BATCH) await sendToBackground({ type: 'corpus/import', articles: batch.slice(i, i + SEND_BATCH) });
       stored += batch.length;
       show(filesDone, files.length, IMPORT.progress(stored, filesDone, files.length));
+      this.worker?.postMessage({ type: 'next' } satisfies ParseRequest);
     }
     this.worker?.terminate();
     this.worker = undefined;
