@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--docs N] [--browser-docs N] [--budget SECONDS] [--build] [--no-browser]
+ * npm run bench -- [--docs N] [--browser-docs N] [--budget SECONDS] [--build] [--no-browser] [--profile DIR]
  *
  * One process, one table, the targets of issue 8 each beside a baseline
  * measured in this same run (absolute timings move with the machine):
@@ -22,7 +22,7 @@ import { benchFingerprint, type FingerprintResult } from './lib/bench-fingerprin
 import { runIndexBenchInWorker, type IndexResult } from './lib/bench-index';
 import { duration, mb, ms, round } from './lib/stats';
 
-export const USAGE = `Usage: npm run bench -- [--docs N] [--browser-docs N] [--budget SECONDS] [--build] [--no-browser]
+export const USAGE = `Usage: npm run bench -- [--docs N] [--browser-docs N] [--budget SECONDS] [--build] [--no-browser] [--profile DIR]
 
   --docs N          synthetic corpus size for the in-memory index, part (b)
                     (default 10000; 100000 is the issue's size, and is
@@ -33,7 +33,11 @@ export const USAGE = `Usage: npm run bench -- [--docs N] [--browser-docs N] [--b
                     table says so
   --build           rebuild the extension (npx wxt build) even if
                     .output/chrome-mv3 exists (it is built when missing)
-  --no-browser      skip the Chromium part`;
+  --no-browser      skip the Chromium part
+  --profile DIR     keep part (c)'s Chromium profile in DIR; a later run with
+                    the same DIR and --browser-docs skips the import it holds
+                    and measures the current build on it (100,000 articles
+                    take half an hour to import)`;
 
 /** Issue 8's targets. */
 const TARGET = {
@@ -55,6 +59,7 @@ interface Options {
   budget: number;
   build: boolean;
   browser: boolean;
+  profile?: string;
 }
 
 function parseArgs(argv: string[]): Options | string {
@@ -70,6 +75,7 @@ function parseArgs(argv: string[]): Options | string {
     else if (a === '--budget') o.budget = num();
     else if (a === '--build') o.build = true;
     else if (a === '--no-browser') o.browser = false;
+    else if (a === '--profile' && argv[i + 1]) o.profile = path.resolve(argv[++i]);
     else if (a === '-h' || a === '--help') return 'help';
     else return `unknown argument ${a}`;
     if ([o.docs, o.browserDocs, o.budget].some(Number.isNaN)) return `${a} needs a positive number`;
@@ -230,19 +236,21 @@ function corpusRows(c: CorpusResult | string | undefined, index: IndexResult | u
   const stops = c.stops
     .map((s) => `${(s.atMs / 1000).toFixed(1)} s (${n(s.status.documents - c.seeds)} indexed, ${n(s.status.staged)} staged, ${n(s.status.grouping)} grouping)`)
     .join(', ');
-  const rows: Row[] = [
-    [
-      `(c) Chromium: import ${N} articles, worker stopped ${c.stops.length} times`,
-      c.importMs === null ? `NOT done: ${n(c.final.documents - c.seeds)} of ${N} at the deadline` : duration(c.importMs / 1000),
-      nodeBuild !== undefined ? `same articles in memory (b): ${duration(nodeBuild / 1000)}` : '',
-      c.importMs !== null && nodeBuild !== undefined ? x(c.importMs / nodeBuild) : '',
-      verdict(c.importMs !== null && c.importMs <= TARGET.importMs && c.complete && c.stops.length === 3, '≤ 2 min with 3 stops, all indexed'),
-      `syntheticCorpus(${N}) in corpus/import batches of ${IMPORT_BATCH} from the popup page (staged in ${duration(c.stagingMs / 1000)}), until corpus/status shows staged 0, grouping 0; ` +
-        `status.documents ${c.complete ? `reached ${N} (+${c.seeds} seeds)` : `${n(c.final.documents)}: INCOMPLETE`}, ${c.final.segments} segments; ServiceWorker.stopAllWorkers at ${stops}` +
-        (c.failedPolls.length ? `; ${c.failedPolls.length} status messages failed and were retried (${[...new Set(c.failedPolls)].join('; ')})` : '') +
-        (staleBuild ? '; WARNING: the build is older than src/ (run with --build)' : ''),
-    ],
-  ];
+  const rows: Row[] = c.kept
+    ? [[`(c) Chromium: import ${N} articles`, 'not run', '', '', '', `the kept profile (--profile) already held them, +${c.seeds} seeds`]]
+    : [
+        [
+          `(c) Chromium: import ${N} articles, worker stopped ${c.stops.length} times`,
+          c.importMs === null ? `NOT done: ${n(c.final.documents - c.seeds)} of ${N} at the deadline` : duration(c.importMs / 1000),
+          nodeBuild !== undefined ? `same articles in memory (b): ${duration(nodeBuild / 1000)}` : '',
+          c.importMs !== null && nodeBuild !== undefined ? x(c.importMs / nodeBuild) : '',
+          verdict(c.importMs !== null && c.importMs <= TARGET.importMs && c.complete && c.stops.length === 3, '≤ 2 min with 3 stops, all indexed'),
+          `syntheticCorpus(${N}) in corpus/import batches of ${IMPORT_BATCH} from the popup page (staged in ${duration(c.stagingMs / 1000)}), until corpus/status shows staged 0, grouping 0; ` +
+            `status.documents ${c.complete ? `reached ${N} (+${c.seeds} seeds)` : `${n(c.final.documents)}: INCOMPLETE`}, ${c.final.segments} segments; ServiceWorker.stopAllWorkers at ${stops}` +
+            (c.failedPolls.length ? `; ${c.failedPolls.length} status messages failed and were retried (${[...new Set(c.failedPolls)].join('; ')})` : '') +
+            (staleBuild ? '; WARNING: the build is older than src/ (run with --build)' : ''),
+        ],
+      ];
   if (c.added)
     rows.push([
       `(c) Chromium: add one 800-word article → the next scan finds it (${N} in the corpus)`,
@@ -402,7 +410,7 @@ export async function main(argv: string[]): Promise<number> {
     const corpusDeadline = deadline - INDEX_RESERVE_S * 1000;
     log(`corpus: importing ${opts.browserDocs} articles in Chromium, ${((corpusDeadline - Date.now()) / 1000).toFixed(0)} s for it`);
     try {
-      corpus = await benchCorpus({ docs: opts.browserDocs, deadline: corpusDeadline, log });
+      corpus = await benchCorpus({ docs: opts.browserDocs, deadline: corpusDeadline, log, keep: opts.profile });
     } catch (e) {
       corpus = failure('corpus', e);
     }

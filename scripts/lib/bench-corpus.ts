@@ -21,7 +21,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { CorpusStatus } from '../../src/messages';
+import type { CollectionSummary, CorpusStatus } from '../../src/messages';
 import type { Article } from '../../src/types';
 import { CHROME_EXTENSION, CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/chromium';
 import { readCorpusDir } from './corpus';
@@ -44,6 +44,8 @@ export interface CorpusResult {
   final: CorpusStatus;
   seeds: number;
   complete: boolean;
+  /** The import was not run: the kept profile (--profile) already held these articles. */
+  kept?: boolean;
   /** (iii) first answer after a stop, and the same scan warm; medians. */
   coldScan?: { runs: number; ms: number; warmMs: number; found: number; mergingAtStart: boolean };
   /** (iv) a 100-paragraph page: first and warm scans, and the worker's memory after them. */
@@ -110,13 +112,18 @@ function realCopies(): Array<{ text: string; ids: string[] }> {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Headless Chromium with a snapshot of the built extension (so a rebuild under way cannot change it mid-run), and its popup page. */
-async function launch() {
-  const extension = mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-ext-'));
+/**
+ * Headless Chromium with a snapshot of the built extension (so a rebuild under way cannot change it mid-run), and its popup page.
+ * With `keep`, the profile and the snapshot live in that folder and stay: an unpacked extension's id comes from its path, so
+ * the next run there finds the same IndexedDB, and the current build replaces the snapshot.
+ */
+export async function launch(keep?: string) {
+  const extension = keep ? path.join(keep, 'extension') : mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-ext-'));
+  if (keep) rmSync(extension, { recursive: true, force: true });
   cpSync(CHROME_EXTENSION, extension, { recursive: true });
   if (!existsSync(path.join(extension, 'manifest.json')) || !existsSync(path.join(extension, 'background.js')))
     throw new Error(`the build in ${CHROME_EXTENSION} is incomplete (run with --build)`);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-profile-'));
+  const profile = keep ? path.join(keep, 'profile') : mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-profile-'));
   const child = spawn(
     CHROMIUM,
     [
@@ -135,7 +142,7 @@ async function launch() {
   const close = async () => {
     child.kill();
     await Promise.race([exited, sleep(5000)]);
-    for (const dir of [profile, extension]) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    if (!keep) for (const dir of [profile, extension]) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
     const workers = async () =>
@@ -240,15 +247,41 @@ const timedAdd = (article: Article, probe: string) => `(async () => {
   }
 })()`;
 
-export async function benchCorpus({ docs: N, deadline, log }: { docs: number; deadline: number; log: (s: string) => void }): Promise<CorpusResult> {
-  const b = await launch();
+export async function benchCorpus({
+  docs: N,
+  deadline,
+  log,
+  keep,
+}: {
+  docs: number;
+  deadline: number;
+  log: (s: string) => void;
+  keep?: string;
+}): Promise<CorpusResult> {
+  const b = await launch(keep);
   const failedPolls: string[] = [];
   const status = (done: (s: CorpusStatus) => boolean, until = deadline, poll?: number) => waitFor(b, failedPolls, done, until, poll);
   try {
     // The bundled seeds are indexed at install.
     const start = await status((s) => settled(s) && s.documents > 0, Date.now() + 60_000, 200);
-    const seeds = start.documents;
     const articles: Article[] = syntheticCorpus(N).map((d) => ({ ...d, collection: 'Bench' }));
+    const held = keep ? ((await b.message<CollectionSummary[]>({ type: 'corpus/collections' })).find((c) => c.name === 'Bench')?.documents ?? 0) : 0;
+    if (held >= N) {
+      log(`corpus: the kept profile holds the ${N} articles (and ${held - N} added by earlier runs): no import`);
+      const seeds = start.documents - held;
+      return await measure(b, articles, status, deadline, log, {
+        docs: N,
+        importMs: null,
+        stagingMs: 0,
+        stops: [],
+        failedPolls,
+        final: start,
+        seeds,
+        complete: true,
+        kept: true,
+      });
+    }
+    const seeds = start.documents;
     const stops: CorpusResult['stops'] = [];
     const t0 = Date.now();
     const stop = async () => {
@@ -279,92 +312,103 @@ export async function benchCorpus({ docs: N, deadline, log }: { docs: number; de
     const importMs = complete ? Date.now() - t0 : null;
     log(`corpus: import ${complete ? `done in ${((importMs ?? 0) / 1000).toFixed(1)} s` : `NOT done at the deadline: ${JSON.stringify(final)}`}`);
     const result: CorpusResult = { docs: N, importMs, stagingMs, stops, failedPolls, final, seeds, complete };
-    if (!complete) return result;
-
-    // Let merges under way finish (up to 30 s), so they do not compete with what follows.
-    const merged = await status((s) => !s.merging, Math.min(deadline, Date.now() + 30_000));
-
-    result.storage = {
-      usage: await b.evaluate<number>('navigator.storage.estimate().then((e) => e.usage ?? 0)'),
-      textBytes: articles.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0),
-    };
-    log(`corpus: storage ${(result.storage.usage / 2 ** 20).toFixed(0)} MB, of which the articles' text ${(result.storage.textBytes / 2 ** 20).toFixed(0)} MB`);
-
-    // (iii) 5 paragraphs from the corpus and 5 unrelated, after a stop.
-    const gen = new TextGenerator(0xc01d);
-    const sources = [0, 1, 2, 3, 4].map((k) => articles[Math.floor(((k + 0.5) * N) / 5)]);
-    const texts = sources.flatMap((a, k) => [a.paragraphs[k], gen.paragraph(gen.topic(), 60)]);
-    const cold: number[] = [];
-    const warm: number[] = [];
-    let found = sources.length;
-    for (let r = 0; r < 3 && Date.now() < deadline; r++) {
-      await b.stopWorker();
-      const first = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(texts));
-      cold.push(first.ms);
-      found = Math.min(found, sources.filter((a, k) => first.sources[2 * k] === a.id).length);
-      warm.push((await b.evaluate<{ ms: number }>(timedScan(texts))).ms);
-    }
-    result.coldScan = { runs: cold.length, ms: median(cold), warmMs: median(warm), found, mergingAtStart: merged.merging };
-    log(`corpus: first scan after a stop ${median(cold).toFixed(0)} ms (warm ${median(warm).toFixed(0)} ms), ${found}/5 found`);
-
-    // (iv) A 100-paragraph page: 10 paragraphs from the corpus among 90 unrelated ones; the first scan, then warm ones.
-    // Five copies are synthetic articles' paragraphs, five the seeds' (real text, in the Demo collection). At 100,000
-    // synthetic documents nearly every 5-gram of a synthetic paragraph is in over 200 of them, so common, and left out
-    // of candidates (0-7 of about 50 samples remain): the synthetic copies measure that artifact, the seeds real text.
-    const seedCopies = realCopies();
-    const expected = (i: number): string[] => (i < 50 ? [articles[Math.floor(((i + 0.5) * N) / 50)].id] : seedCopies[(i - 54) / 10].ids);
-    const page = Array.from({ length: 100 }, (_, i) =>
-      i % 10 !== 4 ? gen.paragraph(gen.topic(), 60) : i < 50 ? articles[Math.floor(((i + 0.5) * N) / 50)].paragraphs[1] : seedCopies[(i - 54) / 10].text,
-    );
-    const pageRuns: number[] = [];
-    const firstPage = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(page));
-    for (let r = 0; r < 5; r++) pageRuns.push((await b.evaluate<{ ms: number }>(timedScan(page))).ms);
-    const memory = await b.workerMemory();
-    result.page = {
-      firstMs: firstPage.ms,
-      warmMs: median(pageRuns),
-      found: firstPage.sources.filter((src, i) => i % 10 === 4 && src !== null && expected(i).includes(src)).length,
-      foundReal: firstPage.sources.filter((src, i) => i >= 50 && i % 10 === 4 && src !== null && expected(i).includes(src)).length,
-      falsePositives: firstPage.sources.filter((src, i) => i % 10 !== 4 && src !== null).length,
-      memory,
-    };
-    log(
-      `corpus: 100-paragraph page ${median(pageRuns).toFixed(0)} ms warm (first ${firstPage.ms.toFixed(0)} ms), ${result.page.found}/10 found (${result.page.foundReal}/5 of the seeds'), ${result.page.falsePositives} false; worker heap ${(memory.heap / 2 ** 20).toFixed(0)} MB + buffers ${(memory.buffers / 2 ** 20).toFixed(0)} MB`,
-    );
-
-    // (ii) One 800-word article (10 paragraphs of 80 words) at a time. "Add this page" is pressed on
-    // an open page, which was scanned when it loaded: first that case, then articles never scanned.
-    const addOne = async (r: number, pageOpen: boolean) => {
-      const article: Article = { ...new TextGenerator(0xadd0 + r).document(`bench-added-${r}`, 10, 80), collection: 'Bench' };
-      const probe = article.paragraphs[3];
-      if (pageOpen) await b.evaluate(timedScan(article.paragraphs));
-      const timed = await b.evaluate<{ ms: number; importMs: number; lastScanMs: number; scans: number } | null>(timedAdd(article, probe));
-      const scan = timed && (await b.evaluate<{ ms: number }>(timedScan([probe]))).ms;
-      if (timed)
-        log(
-          `corpus: added ${article.id}${pageOpen ? ' (page open)' : ''}: ${timed.ms.toFixed(0)} ms = import reply ${timed.importMs.toFixed(0)} ms + ${timed.scans} scan(s), the last ${timed.lastScanMs.toFixed(0)} ms`,
-        );
-      await status(settled, deadline, 100);
-      return timed && { ms: timed.ms, scanMs: scan! };
-    };
-    const runs = async (pageOpen: boolean, from: number) => {
-      const out: Array<{ ms: number; scanMs: number }> = [];
-      let found = 0;
-      for (let r = from; r < from + 5 && Date.now() < deadline; r++) {
-        const one = await addOne(r, pageOpen);
-        if (!one) continue;
-        found++;
-        out.push(one);
-      }
-      return { runs: out.length, ms: median(out.map((o) => o.ms)), scanMs: median(out.map((o) => o.scanMs)), found };
-    };
-    result.added = await runs(true, 0);
-    result.addedUnseen = await runs(false, 5);
-    log(
-      `corpus: add one article → found ${result.added.ms.toFixed(0)} ms (never scanned before: ${result.addedUnseen.ms.toFixed(0)} ms; scan alone ${result.added.scanMs.toFixed(0)} ms)`,
-    );
-    return result;
+    return complete ? await measure(b, articles, status, deadline, log, result) : result;
   } finally {
     await b.close();
   }
+}
+
+/** Parts (ii)-(iv) and the storage figure, on a corpus that holds `articles`. */
+async function measure(
+  b: Browser,
+  articles: Article[],
+  status: (done: (s: CorpusStatus) => boolean, until?: number, poll?: number) => Promise<CorpusStatus>,
+  deadline: number,
+  log: (s: string) => void,
+  result: CorpusResult,
+): Promise<CorpusResult> {
+  const N = articles.length;
+  // Let merges under way finish (up to 30 s), so they do not compete with what follows.
+  const merged = await status((s) => !s.merging, Math.min(deadline, Date.now() + 30_000));
+
+  result.storage = {
+    usage: await b.evaluate<number>('navigator.storage.estimate().then((e) => e.usage ?? 0)'),
+    textBytes: articles.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0),
+  };
+  log(`corpus: storage ${(result.storage.usage / 2 ** 20).toFixed(0)} MB, of which the articles' text ${(result.storage.textBytes / 2 ** 20).toFixed(0)} MB`);
+
+  // (iii) 5 paragraphs from the corpus and 5 unrelated, after a stop.
+  const gen = new TextGenerator(0xc01d);
+  const sources = [0, 1, 2, 3, 4].map((k) => articles[Math.floor(((k + 0.5) * N) / 5)]);
+  const texts = sources.flatMap((a, k) => [a.paragraphs[k], gen.paragraph(gen.topic(), 60)]);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let found = sources.length;
+  for (let r = 0; r < 3 && Date.now() < deadline; r++) {
+    await b.stopWorker();
+    const first = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(texts));
+    cold.push(first.ms);
+    found = Math.min(found, sources.filter((a, k) => first.sources[2 * k] === a.id).length);
+    warm.push((await b.evaluate<{ ms: number }>(timedScan(texts))).ms);
+  }
+  result.coldScan = { runs: cold.length, ms: median(cold), warmMs: median(warm), found, mergingAtStart: merged.merging };
+  log(`corpus: first scan after a stop ${median(cold).toFixed(0)} ms (warm ${median(warm).toFixed(0)} ms), ${found}/5 found`);
+
+  // (iv) A 100-paragraph page: 10 paragraphs from the corpus among 90 unrelated ones; the first scan, then warm ones.
+  // Five copies are synthetic articles' paragraphs, five the seeds' (real text, in the Demo collection). At 100,000
+  // synthetic documents nearly every 5-gram of a synthetic paragraph is in over 200 of them, so common, and left out
+  // of candidates (0-7 of about 50 samples remain): the synthetic copies measure that artifact, the seeds real text.
+  const seedCopies = realCopies();
+  const expected = (i: number): string[] => (i < 50 ? [articles[Math.floor(((i + 0.5) * N) / 50)].id] : seedCopies[(i - 54) / 10].ids);
+  const page = Array.from({ length: 100 }, (_, i) =>
+    i % 10 !== 4 ? gen.paragraph(gen.topic(), 60) : i < 50 ? articles[Math.floor(((i + 0.5) * N) / 50)].paragraphs[1] : seedCopies[(i - 54) / 10].text,
+  );
+  const pageRuns: number[] = [];
+  const firstPage = await b.evaluate<{ ms: number; sources: Array<string | null> }>(timedScan(page));
+  for (let r = 0; r < 5; r++) pageRuns.push((await b.evaluate<{ ms: number }>(timedScan(page))).ms);
+  const memory = await b.workerMemory();
+  result.page = {
+    firstMs: firstPage.ms,
+    warmMs: median(pageRuns),
+    found: firstPage.sources.filter((src, i) => i % 10 === 4 && src !== null && expected(i).includes(src)).length,
+    foundReal: firstPage.sources.filter((src, i) => i >= 50 && i % 10 === 4 && src !== null && expected(i).includes(src)).length,
+    falsePositives: firstPage.sources.filter((src, i) => i % 10 !== 4 && src !== null).length,
+    memory,
+  };
+  log(
+    `corpus: 100-paragraph page ${median(pageRuns).toFixed(0)} ms warm (first ${firstPage.ms.toFixed(0)} ms), ${result.page.found}/10 found (${result.page.foundReal}/5 of the seeds'), ${result.page.falsePositives} false; worker heap ${(memory.heap / 2 ** 20).toFixed(0)} MB + buffers ${(memory.buffers / 2 ** 20).toFixed(0)} MB`,
+  );
+
+  // (ii) One 800-word article (10 paragraphs of 80 words) at a time. "Add this page" is pressed on
+  // an open page, which was scanned when it loaded: first that case, then articles never scanned.
+  const addOne = async (r: number, pageOpen: boolean) => {
+    const article: Article = { ...new TextGenerator(0xadd0 + r).document(`bench-added-${r}`, 10, 80), collection: 'Bench' };
+    const probe = article.paragraphs[3];
+    if (pageOpen) await b.evaluate(timedScan(article.paragraphs));
+    const timed = await b.evaluate<{ ms: number; importMs: number; lastScanMs: number; scans: number } | null>(timedAdd(article, probe));
+    const scan = timed && (await b.evaluate<{ ms: number }>(timedScan([probe]))).ms;
+    if (timed)
+      log(
+        `corpus: added ${article.id}${pageOpen ? ' (page open)' : ''}: ${timed.ms.toFixed(0)} ms = import reply ${timed.importMs.toFixed(0)} ms + ${timed.scans} scan(s), the last ${timed.lastScanMs.toFixed(0)} ms`,
+      );
+    await status(settled, deadline, 100);
+    return timed && { ms: timed.ms, scanMs: scan! };
+  };
+  const runs = async (pageOpen: boolean, from: number) => {
+    const out: Array<{ ms: number; scanMs: number }> = [];
+    let found = 0;
+    for (let r = from; r < from + 5 && Date.now() < deadline; r++) {
+      const one = await addOne(r, pageOpen);
+      if (!one) continue;
+      found++;
+      out.push(one);
+    }
+    return { runs: out.length, ms: median(out.map((o) => o.ms)), scanMs: median(out.map((o) => o.scanMs)), found };
+  };
+  result.added = await runs(true, 0);
+  result.addedUnseen = await runs(false, 5);
+  log(
+    `corpus: add one article → found ${result.added.ms.toFixed(0)} ms (never scanned before: ${result.addedUnseen.ms.toFixed(0)} ms; scan alone ${result.added.scanMs.toFixed(0)} ms)`,
+  );
+  return result;
 }

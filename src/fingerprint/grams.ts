@@ -12,13 +12,26 @@ function sortedUnique(values: number[]): Uint32Array {
   return a.slice(0, n);
 }
 
-/** Hashes of the distinct character n-grams of a canonical string, sorted. */
+// Reused between calls: a text allocates only its result.
+let scratch = new Uint32Array(1024);
+
+/**
+ * Hashes of the distinct character n-grams of a canonical string, sorted.
+ * Hashed straight into a typed array: through a plain array and
+ * Uint32Array.from, this was a tenth of a warm page query (profile, 10,000
+ * documents) and 1.3-1.6× slower.
+ */
 export function charGrams(canon: string, n = CHAR_GRAM): Uint32Array {
   if (canon.length === 0) return new Uint32Array(0);
   if (canon.length <= n) return Uint32Array.of(hashString(canon));
-  const out: number[] = new Array(canon.length - n + 1);
-  for (let i = 0; i + n <= canon.length; i++) out[i] = hashRange(canon, i, i + n);
-  return sortedUnique(out);
+  const count = canon.length - n + 1;
+  if (scratch.length < count) scratch = new Uint32Array(count);
+  const sorted = scratch.subarray(0, count);
+  for (let i = 0; i < count; i++) sorted[i] = hashRange(canon, i, i + n);
+  sorted.sort();
+  let m = 0;
+  for (let i = 0; i < count; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
+  return scratch.slice(0, m);
 }
 
 /** Hashes of the distinct k-word shingles, sorted. */
@@ -30,18 +43,23 @@ export function wordShingles(ws: string[], k = WORD_SHINGLE): Uint32Array {
   return sortedUnique(out);
 }
 
-/** |a ∩ b| for two sorted, duplicate-free arrays. */
+/**
+ * |a ∩ b| for two sorted, duplicate-free arrays. Branch-free steps: the
+ * merge's compares are unpredictable, and this form ran 1.4× the if/else
+ * one on unit-against-paragraph gram sets (the bulk of alignment's work).
+ */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  const na = a.length;
+  const nb = b.length;
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
+  while (i < na && j < nb) {
+    const x = a[i];
+    const y = b[j];
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return n;
 }

@@ -115,7 +115,7 @@ export function candidatesFor(
     }
   };
   for (const u of units) count(u);
-  if (units.length > 1) count(new Set(units.flatMap((u) => Array.from(u))));
+  if (units.length > 1) count(distinctGrams(units));
   const top = topCandidates(support, MAX_CANDIDATES);
   if (quotes.length === 0) return top;
   // A quoted fragment: QUOTE_HITS of a short window's samples, ranked apart so that it cannot push out a reworded copy.

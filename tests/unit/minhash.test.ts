@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The `minhash` package is the oracle: our estimates must agree with its estimates.
 import { Minhash as OracleMinhash } from 'minhash';
-import { charGrams, jaccard } from '../../src/fingerprint/grams';
+import { charGrams, intersectionSize, jaccard } from '../../src/fingerprint/grams';
 import { estimateJaccard, MinHasher } from '../../src/fingerprint/minhash';
-import { hashString, seededStream } from '../../src/fingerprint/hash';
+import { hashRange, hashString, seededStream } from '../../src/fingerprint/hash';
 import { canonical } from '../../src/text/normalize';
 
 function wordsOf(n: number, seed: number): string[] {
@@ -59,5 +60,28 @@ describe('MinHasher', () => {
     );
     const h = new MinHasher();
     expect(Math.abs(estimateJaccard(h.signature(a), h.signature(b)) - jaccard(a, b))).toBeLessThan(0.12);
+  });
+});
+
+describe('gram sets', () => {
+  it('charGrams is the sorted, distinct set of every 5-character window, whatever the text and however long', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 3000 }), (text) => {
+        const want = new Set<number>();
+        for (let i = 0; i + 5 <= text.length; i++) want.add(hashRange(text, i, i + 5));
+        if (text.length > 0 && text.length <= 5) want.add(hashString(text));
+        expect([...charGrams(text)]).toEqual([...want].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('intersectionSize counts the common values of two sorted sets', () => {
+    const sorted = fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }).map((xs) => Uint32Array.from(xs).sort());
+    fc.assert(
+      fc.property(sorted, sorted, (a, b) => {
+        const inB = new Set(b);
+        expect(intersectionSize(a, b)).toBe(a.filter((x) => inB.has(x)).length);
+      }),
+    );
   });
 });
