@@ -88,7 +88,7 @@ const parse = (href: string): URL | undefined => {
 };
 
 /** A host as credit compares it: lower case (URL does that), without "www.". */
-const siteOf = (host: string) => host.toLowerCase().replace(/^www\./, '');
+const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 
 /** A path without its trailing slash, so "/a/" and "/a" are one page. */
 const trimSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
@@ -100,7 +100,7 @@ const trimSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? pat
  * https://ift.tt/ZktsESg). A source with a query needs the same query.
  */
 export function linksTo(link: URL, source: URL): boolean {
-  if (link.protocol !== source.protocol || link.port !== source.port || siteOf(link.hostname) !== siteOf(source.hostname)) return false;
+  if (link.protocol !== source.protocol || link.port !== source.port || bareHost(link.hostname) !== bareHost(source.hostname)) return false;
   if (source.search && link.search !== source.search) return false;
   const base = trimSlash(source.pathname);
   const path = trimSlash(link.pathname);
@@ -109,8 +109,8 @@ export function linksTo(link: URL, source: URL): boolean {
 
 /** Whether a link is on a site (a bare host) or one of its subdomains. */
 const onSite = (link: URL, host: string) => {
-  const site = siteOf(host);
-  const h = siteOf(link.hostname);
+  const site = bareHost(host);
+  const h = bareHost(link.hostname);
   return h === site || h.endsWith(`.${site}`);
 };
 
@@ -119,9 +119,7 @@ export function linkedSite(hrefs: string[], urls: string[]): string | null {
   const targets = urls.map((t) => (t.includes('/') ? parse(t) : t)).filter((t): t is URL | string => t !== undefined);
   for (const href of hrefs) {
     const link = parse(href);
-    if (link && targets.some((t) => (typeof t === 'string' ? onSite(link, t) : linksTo(link, t)))) return siteOf(link.hostname);
+    if (link && targets.some((t) => (typeof t === 'string' ? onSite(link, t) : linksTo(link, t)))) return bareHost(link.hostname);
   }
   return null;
 }
-
-export const linksAny = (hrefs: string[], urls: string[]): boolean => linkedSite(hrefs, urls) !== null;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linksAny, linksTo, namedIn } from '../../src/match/credit';
+import { linkedSite, linksTo, namedIn } from '../../src/match/credit';
+
+const linksAny = (hrefs: string[], urls: string[]) => linkedSite(hrefs, urls) !== null;
 import { outletOfPublisher, publisherNames } from '../../src/match/outlets';
 import { siteOf } from '../../src/text/sites';
 
