@@ -124,6 +124,9 @@ export async function launch(keep?: string) {
   if (!existsSync(path.join(extension, 'manifest.json')) || !existsSync(path.join(extension, 'background.js')))
     throw new Error(`the build in ${CHROME_EXTENSION} is incomplete (run with --build)`);
   const profile = keep ? path.join(keep, 'profile') : mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-profile-'));
+  // Chrome keeps the service worker script it registered at the first run, whatever the build on disk now holds:
+  // without its registration (IndexedDB stays), the worker registers again from this build.
+  if (keep) rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
   const child = spawn(
     CHROMIUM,
     [

@@ -66,11 +66,13 @@ export interface IndexState {
   grouping: number[];
   merge: MergeJob | null;
   /**
-   * Segments merged away whose blocks are still to be deleted, and the next
-   * partition to clean; `fine` is false when all of them are fresh segments,
-   * whose only block is under WHOLE (absent in states written before it: true).
+   * Merged segments whose fine blocks are still to be deleted, and the next
+   * partition to clean (the sweep ends with WHOLE, for states written before
+   * fresh segments' blocks were deleted as they merged); `queued`, segments
+   * merged away during this sweep, which the next sweep cleans. States
+   * written before `queued` may carry `fine`, no longer read.
    */
-  dead: { segments: number[]; next: number; fine?: boolean } | null;
+  dead: { segments: number[]; next: number; fine?: boolean; queued?: number[] } | null;
   /** Hash of the bundled corpus last staged. */
   bundled: string | null;
   /** Bundled or imported files that could not be read. */

@@ -276,7 +276,7 @@ export class LocalIndex implements IndexReader {
       // articles, and an added page waited for it. Between steps it is kept in memory; a restarted
       // worker computes it again from the same inputs.
       if (this.split?.output !== output) {
-        const inputs = inOrder(await blocks.getAll(IDBKeyRange.bound([WHOLE, 0], [WHOLE + 1, 0], false, true)));
+        const inputs = inOrder((await Promise.all(job.inputs.map((id) => blocks.get([WHOLE, id])))).filter((r): r is BlockRecord => r !== undefined));
         const merged = mergeBlocks(
           inputs.map((r) => r.block),
           live,
@@ -306,7 +306,11 @@ export class LocalIndex implements IndexReader {
       const at = state.segments.findIndex((s) => order.has(s.id));
       state.segments = [...state.segments.slice(0, at), job.output, ...state.segments.filter((s, i) => i > at && !order.has(s.id))];
       state.merge = null;
-      markDead(state, job.inputs, inputLevel > 0);
+      // A fresh segment's one block goes now; a merged segment's 16,384 wait for cleaning steps. Left to cleaning,
+      // fresh blocks were deleted only at the end of a sweep that each merge started over: at 100,000 articles
+      // 689 dead ones (206 MB) remained, and every cold page query read them all (1.2 s).
+      if (inputLevel === 0) for (const id of job.inputs) void blocks.delete([WHOLE, id]);
+      else markDead(state, job.inputs);
     } else state.merge = job;
     state.pace = nextPace(paceOf(state), 'merge', performance.now() - started);
     void tx.objectStore('state').put(state, STATE_KEY);
@@ -335,7 +339,7 @@ export class LocalIndex implements IndexReader {
       if (gone.has(cursor.key[1])) void tx.objectStore('blocks').delete(cursor.key);
       cursor = await cursor.continue();
     }
-    state.dead = end > WHOLE ? null : { ...dead, next: end };
+    state.dead = end <= WHOLE ? { ...dead, next: end } : dead.queued?.length ? { segments: dead.queued, next: 0 } : null;
     state.pace = nextPace(paceOf(state), 'clean', performance.now() - started);
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
@@ -411,7 +415,15 @@ export class LocalIndex implements IndexReader {
     if (missing.length) {
       const generation = this.generation;
       const tx = (await this.db()).transaction('blocks');
-      const read = await Promise.all(missing.map((p) => tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true))));
+      // Fresh segments' blocks by their keys: the range would also return blocks merged away and not yet deleted.
+      const fresh = state.segments.filter((s) => s.level === 0).map((s): [number, number] => [WHOLE, s.id]);
+      const read = await Promise.all(
+        missing.map((p) =>
+          p === WHOLE
+            ? Promise.all(fresh.map((key) => tx.store.get(key))).then((rs) => rs.filter((r): r is BlockRecord => r !== undefined))
+            : tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true)),
+        ),
+      );
       if (generation !== this.generation) return this.postings(grams);
       const first = new Map(state.segments.map((s) => [s.id, s.first]));
       missing.forEach((p, i) =>
@@ -578,10 +590,13 @@ export class LocalIndex implements IndexReader {
   }
 }
 
-/** Adds segments to those whose blocks are to be deleted; cleaning starts over, at WHOLE if none has fine partitions. */
-function markDead(state: IndexState, segments: number[], fine: boolean): void {
-  const anyFine = fine || (state.dead !== null && state.dead.fine !== false);
-  state.dead = { segments: [...(state.dead?.segments ?? []), ...segments], next: anyFine ? 0 : WHOLE, fine: anyFine };
+/**
+ * Marks merged segments' blocks for deletion: a sweep of every partition,
+ * or, while one is under way, the next (starting each over as segments
+ * arrived, a sweep of 16,384 partitions seldom ended at 100,000 articles).
+ */
+function markDead(state: IndexState, segments: number[]): void {
+  state.dead = state.dead ? { ...state.dead, queued: [...(state.dead.queued ?? []), ...segments] } : { segments, next: 0 };
 }
 
 interface CachedBlock {
@@ -651,7 +666,7 @@ async function removeDocument(
   state.segments = state.segments.map((s) => (s.first <= doc.num && doc.num <= s.last ? { ...s, deleted: [...s.deleted, doc.num] } : s));
   if (state.merge && state.merge.output.first <= doc.num && doc.num <= state.merge.output.last) {
     // The merge under way may already have copied its postings: start it over, and clean up what it wrote.
-    markDead(state, [state.merge.output.id], state.merge.output.level > 0);
+    markDead(state, [state.merge.output.id]);
     state.merge = null;
   }
 }

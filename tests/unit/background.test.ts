@@ -211,6 +211,46 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
   });
 
+  it('keeps no block of a segment merged away or abandoned: fresh blocks go with their merge, the rest with cleaning', async () => {
+    const db = fresh();
+    const docs = syntheticCorpus(250, 19);
+    const index = new LocalIndex(db.open);
+    await indexInTens(index, docs);
+    // A block an earlier release left for cleaning to find: a merged-away fresh segment's.
+    const idb = await db.open();
+    const stale = 9_999;
+    await idb.put(
+      'blocks',
+      { segment: stale, block: { grams: new Uint32Array(0), counts: new Uint16Array(0), docs: new Uint16Array(0), pids: new Uint32Array(0) } },
+      [16_384, stale],
+    );
+    await idb.put('state', { ...(await index.currentState()), dead: { segments: [stale], next: 16_384, fine: false } }, STATE_KEY);
+    closeIndexDb();
+    const index2 = new LocalIndex(db.open);
+    const underWay = async () => {
+      let state = await index2.currentState();
+      while (!state.merge?.next) {
+        await index2.step();
+        state = await index2.currentState();
+      }
+      return state.merge.output.id;
+    };
+    // Two merges abandoned halfway by deletions: their partly written outputs wait for the sweep under way to end.
+    const first = await underWay();
+    await index2.delete([docs[3].id]);
+    const second = await underWay();
+    await index2.delete([docs[4].id]);
+    expect((await index2.currentState()).dead).toMatchObject({ segments: [stale], queued: [first, second] });
+    while ((await index2.step()) !== 'idle');
+    const state = await index2.currentState();
+    expect(state.dead).toBeNull();
+    const live = new Set(state.segments.map((s) => s.id));
+    const keys = (await (await db.open()).getAllKeys('blocks')) as Array<[number, number]>;
+    expect(keys.filter(([, segment]) => !live.has(segment))).toEqual([]);
+    const sources = docs.filter((_, i) => i % 10 === 7);
+    expect((await new LocalBackend(index2).match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+  });
+
   it('sizes each step by its pace, kept in the state: a merge at the smallest pace takes many steps and gives the same index', async () => {
     const db = fresh();
     const docs = syntheticCorpus(250, 17);
