@@ -298,7 +298,7 @@ function corpusRows(c: CorpusResult | string | undefined, index: IndexResult | u
       `worker running: ${ms(c.coldScan.warmMs)}`,
       x(c.coldScan.ms / c.coldScan.warmMs),
       verdict(c.coldScan.ms <= TARGET.coldMs, `≤ ${TARGET.coldMs} ms`),
-      `ServiceWorker.stopAllWorkers, then one content/scan of 10 paragraphs (5 from the corpus, 5 unrelated) from the popup page, to its answer; median of ${c.coldScan.runs}; ${c.coldScan.found}/5 found${c.coldScan.mergingAtStart ? '; a merge was still under way' : ''}; the first highlight on a page also waits for the content script`,
+      `ServiceWorker.stopAllWorkers, then one content/scan of 10 paragraphs (5 from the corpus, 5 unrelated) from the popup page, to its answer; median of ${c.coldScan.runs}; ${c.coldScan.found}/5 found${c.coldScan.mergingAtStart ? '; a merge or cleaning was still under way' : ''}; the first highlight on a page also waits for the content script`,
     ]);
   return rows;
 }

@@ -20,6 +20,8 @@ export interface CorpusStatus {
   /** Live index segments, and whether a merge is under way. */
   segments: number;
   merging: boolean;
+  /** Blocks of merged-away segments are still being deleted. */
+  cleaning: boolean;
 }
 
 /** A document as listings show it. */

@@ -143,6 +143,7 @@ export class LocalBackend implements CorpusBackend {
       grouping: state.grouping.length,
       segments: state.segments.length,
       merging: state.merge !== null,
+      cleaning: state.dead !== null,
     };
   }
 

@@ -72,7 +72,7 @@ describe('the live status', () => {
 });
 
 describe('the popup', () => {
-  const status: CorpusStatus = { documents: 1, paragraphs: 12, problems: [], staged: 0, grouping: 0, segments: 1, merging: false };
+  const status: CorpusStatus = { documents: 1, paragraphs: 12, problems: [], staged: 0, grouping: 0, segments: 1, merging: false, cleaning: false };
   const item = (id: number, kind: HighlightSummary['kind'], credited: boolean): HighlightSummary => ({
     id,
     elementId: '',
