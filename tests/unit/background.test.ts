@@ -24,6 +24,22 @@ const articles = (docs: typeof seedDocuments, collection = 'Wire'): Article[] =>
 
 afterEach(() => closeIndexDb());
 
+/** Every tenth document, found by one of its paragraphs. */
+async function expectSearchable(b: LocalBackend, docs: typeof seedDocuments): Promise<void> {
+  const sources = docs.filter((_, i) => i % 10 === 7);
+  expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+}
+
+/** Steps until a merge is halfway through writing its partitions; its output segment. */
+async function mergeUnderWay(index: LocalIndex): Promise<number> {
+  let state = await index.currentState();
+  while (!state.merge?.next) {
+    await index.step();
+    state = await index.currentState();
+  }
+  return state.merge.output.id;
+}
+
 /** Ten imports of a tenth each: ten fresh segments, ready to merge. */
 async function indexInTens(index: LocalIndex, docs: typeof seedDocuments): Promise<void> {
   const tenth = docs.length / 10;
@@ -197,18 +213,13 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const docs = syntheticCorpus(250, 13);
     const index = new LocalIndex(db.open);
     await indexInTens(index, docs);
-    let state = await index.currentState();
-    while (!state.merge?.next) {
-      await index.step();
-      state = await index.currentState();
-    }
-    expect(state.merge.next).toBeLessThan(16384);
+    await mergeUnderWay(index);
+    expect((await index.currentState()).merge!.next).toBeLessThan(16384);
     closeIndexDb();
     const b = db.backend();
     await b.work();
     expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([1]);
-    const sources = docs.filter((_, i) => i % 10 === 7);
-    expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+    await expectSearchable(b, docs);
   });
 
   it('keeps no block of a segment merged away or abandoned: fresh blocks go with their merge, the rest with cleaning', async () => {
@@ -227,18 +238,10 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     await idb.put('state', { ...(await index.currentState()), dead: { segments: [stale], next: 16_384, fine: false } }, STATE_KEY);
     closeIndexDb();
     const index2 = new LocalIndex(db.open);
-    const underWay = async () => {
-      let state = await index2.currentState();
-      while (!state.merge?.next) {
-        await index2.step();
-        state = await index2.currentState();
-      }
-      return state.merge.output.id;
-    };
     // Two merges abandoned halfway by deletions: their partly written outputs wait for the sweep under way to end.
-    const first = await underWay();
+    const first = await mergeUnderWay(index2);
     await index2.delete([docs[3].id]);
-    const second = await underWay();
+    const second = await mergeUnderWay(index2);
     await index2.delete([docs[4].id]);
     expect((await index2.currentState()).dead).toMatchObject({ segments: [stale], queued: [first, second] });
     while ((await index2.step()) !== 'idle');
@@ -247,8 +250,7 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const live = new Set(state.segments.map((s) => s.id));
     const keys = (await (await db.open()).getAllKeys('blocks')) as Array<[number, number]>;
     expect(keys.filter(([, segment]) => !live.has(segment))).toEqual([]);
-    const sources = docs.filter((_, i) => i % 10 === 7);
-    expect((await new LocalBackend(index2).match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+    await expectSearchable(new LocalBackend(index2), docs);
   });
 
   it('sizes each step by its pace, kept in the state: a merge at the smallest pace takes many steps and gives the same index', async () => {
@@ -272,8 +274,7 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const b = db.backend();
     await b.work();
     expect((await b.index.currentState()).segments.map((s) => s.level)).toEqual([1]);
-    const sources = docs.filter((_, i) => i % 10 === 7);
-    expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+    await expectSearchable(b, docs);
   });
 
   it('switches collections off and on, renames them, and gives back their whole articles', async () => {
