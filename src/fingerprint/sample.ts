@@ -19,8 +19,16 @@ const SAMPLE_SALT = 0x2f6b_9d15;
 
 export const isSampled = (gram: number): boolean => fmix32(gram ^ SAMPLE_SALT) % SAMPLE_RATE === 0;
 
-/** The sampled grams of a sorted gram set, still sorted and distinct. */
-export const sampleGrams = (grams: Uint32Array): Uint32Array => grams.filter(isSampled);
+/**
+ * The sampled grams of a sorted gram set, still sorted and distinct. A loop,
+ * not Uint32Array.filter: its callback per gram was 4% of a warm page query.
+ */
+export function sampleGrams(grams: Uint32Array): Uint32Array {
+  const out = new Uint32Array(grams.length);
+  let n = 0;
+  for (let i = 0; i < grams.length; i++) if (fmix32(grams[i] ^ SAMPLE_SALT) % SAMPLE_RATE === 0) out[n++] = grams[i];
+  return out.slice(0, n);
+}
 
 // Reused between calls, so a paragraph allocates only its result.
 let scratch = new Uint32Array(1024);

@@ -29,12 +29,19 @@ export type ParseMessage =
  * the first parts. Here the parsed file waits in this worker's heap, and
  * the page holds one part at a time.
  */
-let asked: (() => void) | undefined;
-const nextAsked = () => new Promise<void>((resolve) => (asked = resolve));
+let granted = 0;
+let waiting: (() => void) | undefined;
+/** Waits for the page to ask for a part. An ask may come first, while the next file is still being read: it is counted. */
+async function nextAsked(): Promise<void> {
+  if (granted === 0) await new Promise<void>((resolve) => (waiting = resolve));
+  granted--;
+}
 
 self.onmessage = async (e: MessageEvent<ParseRequest>) => {
   if (e.data.type === 'next') {
-    asked?.();
+    granted++;
+    waiting?.();
+    waiting = undefined;
     return;
   }
   if (e.data.type === 'export') {
