@@ -117,7 +117,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * With `keep`, the profile and the snapshot live in that folder and stay: an unpacked extension's id comes from its path, so
  * the next run there finds the same IndexedDB, and the current build replaces the snapshot.
  */
-export async function launch(keep?: string) {
+async function launch(keep?: string) {
   const extension = keep ? path.join(keep, 'extension') : mkdtempSync(path.join(os.tmpdir(), 'reprint-bench-ext-'));
   if (keep) rmSync(extension, { recursive: true, force: true });
   cpSync(CHROME_EXTENSION, extension, { recursive: true });

@@ -5,12 +5,15 @@ export const CHAR_GRAM = 5;
 /** Word shingle length of the naive baseline and the edit measure. */
 export const WORD_SHINGLE = 3;
 
-function sortedUnique(values: number[]): Uint32Array {
-  const a = Uint32Array.from(values).sort();
+/** The distinct values of `a`, sorted, as a new array; `a` itself is sorted and overwritten. */
+export function sortedDistinct(a: Uint32Array): Uint32Array {
+  a.sort();
   let n = 0;
-  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[n - 1]) a[n++] = a[i];
+  for (let i = 0; i < a.length; i++) if (n === 0 || a[i] !== a[n - 1]) a[n++] = a[i];
   return a.slice(0, n);
 }
+
+const sortedUnique = (values: number[]): Uint32Array => sortedDistinct(Uint32Array.from(values));
 
 // Reused between calls: a text allocates only its result.
 let scratch = new Uint32Array(1024);
@@ -26,12 +29,8 @@ export function charGrams(canon: string, n = CHAR_GRAM): Uint32Array {
   if (canon.length <= n) return Uint32Array.of(hashString(canon));
   const count = canon.length - n + 1;
   if (scratch.length < count) scratch = new Uint32Array(count);
-  const sorted = scratch.subarray(0, count);
-  for (let i = 0; i < count; i++) sorted[i] = hashRange(canon, i, i + n);
-  sorted.sort();
-  let m = 0;
-  for (let i = 0; i < count; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
-  return scratch.slice(0, m);
+  for (let i = 0; i < count; i++) scratch[i] = hashRange(canon, i, i + n);
+  return sortedDistinct(scratch.subarray(0, count));
 }
 
 /** Hashes of the distinct k-word shingles, sorted. */

@@ -1,4 +1,4 @@
-import { CHAR_GRAM, charGrams } from './grams';
+import { CHAR_GRAM, charGrams, sortedDistinct } from './grams';
 import { fmix32 } from './hash';
 
 /**
@@ -26,7 +26,7 @@ export const isSampled = (gram: number): boolean => fmix32(gram ^ SAMPLE_SALT) %
 export function sampleGrams(grams: Uint32Array): Uint32Array {
   const out = new Uint32Array(grams.length);
   let n = 0;
-  for (let i = 0; i < grams.length; i++) if (fmix32(grams[i] ^ SAMPLE_SALT) % SAMPLE_RATE === 0) out[n++] = grams[i];
+  for (let i = 0; i < grams.length; i++) if (isSampled(grams[i])) out[n++] = grams[i];
   return out.slice(0, n);
 }
 
@@ -53,8 +53,5 @@ export function sampledCharGrams(canon: string): Uint32Array {
     h = fmix32(h);
     if (fmix32(h ^ SAMPLE_SALT) % rate === 0) kept[n++] = h;
   }
-  const sorted = kept.subarray(0, n).sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
-  return kept.slice(0, m);
+  return sortedDistinct(kept.subarray(0, n));
 }

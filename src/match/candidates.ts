@@ -1,3 +1,4 @@
+import { sortedDistinct } from '../fingerprint/grams';
 import { commonThreshold } from '../fingerprint/common';
 import { sampleGrams } from '../fingerprint/sample';
 import type { GramPostings } from '../types';
@@ -60,10 +61,7 @@ export function distinctGrams(sets: Uint32Array[]): Uint32Array {
     all.set(s, o);
     o += s.length;
   }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
-  return all.slice(0, n);
+  return sortedDistinct(all);
 }
 
 /**

@@ -276,7 +276,7 @@ export class LocalIndex implements IndexReader {
       // articles, and an added page waited for it. Between steps it is kept in memory; a restarted
       // worker computes it again from the same inputs.
       if (this.split?.output !== output) {
-        const inputs = inOrder((await Promise.all(job.inputs.map((id) => blocks.get([WHOLE, id])))).filter((r): r is BlockRecord => r !== undefined));
+        const inputs = inOrder((await Promise.all(job.inputs.map((id) => blocks.get([WHOLE, id])))).filter(present));
         const merged = mergeBlocks(
           inputs.map((r) => r.block),
           live,
@@ -420,7 +420,7 @@ export class LocalIndex implements IndexReader {
       const read = await Promise.all(
         missing.map((p) =>
           p === WHOLE
-            ? Promise.all(fresh.map((key) => tx.store.get(key))).then((rs) => rs.filter((r): r is BlockRecord => r !== undefined))
+            ? Promise.all(fresh.map((key) => tx.store.get(key))).then((rs) => rs.filter(present))
             : tx.store.getAll(IDBKeyRange.bound([p, 0], [p + 1, 0], false, true)),
         ),
       );
@@ -598,6 +598,9 @@ export class LocalIndex implements IndexReader {
 function markDead(state: IndexState, segments: number[]): void {
   state.dead = state.dead ? { ...state.dead, queued: [...(state.dead.queued ?? []), ...segments] } : { segments, next: 0 };
 }
+
+/** A block read by its key that was there. */
+const present = (r: BlockRecord | undefined): r is BlockRecord => r !== undefined;
 
 interface CachedBlock {
   /** The segments whose postings it holds: one, or several combined on reading. */

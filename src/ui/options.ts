@@ -243,9 +243,10 @@ export class OptionsPage {
       found.length > LIBRARY_LIMIT ? OPTIONS.showingFirst(LIBRARY_LIMIT) : this.query ? OPTIONS.matching(found.length, this.query) : '';
     const drawing = ++this.drawing;
     this.library.replaceChildren();
-    for (let i = 0; i < shown.length && drawing === this.drawing; i += ROWS_PER_TASK) {
+    for (let i = 0; i < shown.length; i += ROWS_PER_TASK) {
       if (i) await new Promise((r) => setTimeout(r, FRAME_MS));
-      if (drawing === this.drawing) this.library.append(...shown.slice(i, i + ROWS_PER_TASK).map((d) => this.libraryRow(d)));
+      if (drawing !== this.drawing) return;
+      this.library.append(...shown.slice(i, i + ROWS_PER_TASK).map((d) => this.libraryRow(d)));
     }
   }
 
