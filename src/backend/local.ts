@@ -57,6 +57,12 @@ const FEW_ARTICLES = 20;
  * (bench, add one article); run beside the rescan it doubled its time.
  */
 const RESCAN_GRACE_MS = 100;
+/**
+ * After a page query, background work waits this long: a page scanned in
+ * parts, or several frames, sends its queries one after another, and each
+ * ran beside a background step started in between.
+ */
+const QUERY_GRACE_MS = 100;
 
 /**
  * The corpus in this browser: the IndexedDB index, and the loop that works
@@ -73,7 +79,7 @@ export class LocalBackend implements CorpusBackend {
   private known: Promise<Identities> | undefined;
   /** Page queries under way: background steps wait for them, so a reader never waits behind more than one step. */
   private queries = 0;
-  /** Background steps wait until then: the rescan that follows an added page goes first. */
+  /** Background steps wait until then: a page's next query, or the rescan that follows an added page, goes first. */
   private quietUntil = 0;
 
   constructor(
@@ -101,6 +107,7 @@ export class LocalBackend implements CorpusBackend {
         ),
       );
     } finally {
+      this.quietUntil = Math.max(this.quietUntil, Date.now() + QUERY_GRACE_MS);
       if (--this.queries === 0) this.notify();
     }
   }
@@ -112,6 +119,8 @@ export class LocalBackend implements CorpusBackend {
    */
   async import(articles: Article[]): Promise<{ staged: number }> {
     await this.index.stage(articles);
+    // Wakes the loop if it pauses for a page: articles a reader waits for go first.
+    this.notify();
     if (this.known) {
       const known = await this.known;
       for (const a of articles) remember(known, { id: a.id, url: a.meta.url, textHash: textHash(a.paragraphs) });
@@ -285,11 +294,11 @@ export class LocalBackend implements CorpusBackend {
     }
   }
 
-  /** Resolves when no page query is under way and the grace after an added page is over. */
+  /** Resolves when no page query is under way and the grace after one is over, or when a reader waits for added articles. */
   private async quiet(): Promise<void> {
     for (;;) {
       const wait = this.quietUntil - Date.now();
-      if (this.queries === 0 && wait <= 0) return;
+      if (this.index.readerWaiting || (this.queries === 0 && wait <= 0)) return;
       await new Promise<void>((resolve) => {
         this.afterStep.push(resolve);
         if (wait > 0) setTimeout(resolve, wait);

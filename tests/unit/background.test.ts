@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalBackend } from '../../src/backend/local';
 import { closeIndexDb, EMPTY_STATE, openIndexDb, STATE_KEY } from '../../src/storage/db';
 import { LocalIndex } from '../../src/storage/local-index';
@@ -28,6 +28,11 @@ afterEach(() => closeIndexDb());
 async function expectSearchable(b: LocalBackend, docs: typeof seedDocuments): Promise<void> {
   const sources = docs.filter((_, i) => i % 10 === 7);
   expect((await b.match(sources.map((d) => d.paragraphs[2]))).map((m) => m?.source)).toEqual(sources.map((d) => d.id));
+}
+
+/** Lets IndexedDB (which schedules with setImmediate) and promise chains run `n` rounds. */
+async function ticks(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 }
 
 /** Steps until a merge is halfway through writing its partitions; its output segment. */
@@ -301,6 +306,44 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const back = await b.articles('Agency copy');
     expect(back.map((a) => a.id).sort()).toEqual(wire.map((d) => d.id).sort());
     expect(back.find((a) => a.id === wire[0].id)).toEqual({ ...wire[0], collection: 'Agency copy' });
+  });
+
+  it("pauses background work for a moment after each page query, so the same page's next query does not run beside a step", async () => {
+    const b = fresh().backend();
+    await b.import(articles(seedDocuments));
+    await b.work();
+    await b.index.stage(articles(syntheticCorpus(30, 5)));
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      const steps = vi.spyOn(b.index, 'step');
+      await b.match([seedDocuments[1].paragraphs[3]]);
+      const loop = b.work();
+      await ticks(50);
+      expect(steps).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(100);
+      await ticks(50);
+      expect(steps).toHaveBeenCalled();
+      vi.useRealTimers();
+      await loop;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('indexes an article a reader adds at once, without the pause that follows a page query', async () => {
+    const b = fresh().backend();
+    await b.import(articles(seedDocuments.slice(1)));
+    await b.work();
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      // Time stands still: the pause after this query would never end.
+      await b.match([seedDocuments[1].paragraphs[3]]);
+      await b.import(articles(seedDocuments.slice(0, 1)));
+      const [m] = await b.match([seedDocuments[0].paragraphs[3]]);
+      expect(m?.source).toBe(seedDocuments[0].id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('replaces an article imported again under the same id', async () => {
