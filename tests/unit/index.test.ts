@@ -5,8 +5,9 @@ import { sampleGrams } from '../../src/fingerprint/sample';
 import { docOfPid, indexOfPid, pidOf } from '../../src/index/ids';
 import { MemoryIndex } from '../../src/index/memory';
 import { BlockReader, buildBlock, mergeBlocks, partitionOf, PRUNE_DOCS, splitBlock } from '../../src/index/partition';
-import { candidatesFor } from '../../src/match/candidates';
-import type { CorpusDocument } from '../../src/types';
+import { CANDIDATE_SHARE, candidatesFor, distinctGrams, MAX_CANDIDATES, QUOTE_HITS, QUOTED_CANDIDATES } from '../../src/match/candidates';
+import { commonThreshold } from '../../src/fingerprint/common';
+import type { CorpusDocument, GramPostings } from '../../src/types';
 import { syntheticCorpus } from '../../scripts/lib/synth';
 import { seedDocuments, seedParagraph } from './helpers/seeds';
 
@@ -80,7 +81,67 @@ describe('partition blocks', () => {
   });
 });
 
+/**
+ * Candidates counted the plain way, set by set, every paragraph's support in
+ * a map: what candidatesFor did before it counted all sets in one pass.
+ */
+function plainCandidates(units: Uint32Array[], postings: Map<number, GramPostings>, documents: number, quotes: Uint32Array[], quotedOut: Set<number>) {
+  const limit = commonThreshold(documents);
+  const count = (grams: Uint32Array, least: number, share: number, into: Map<number, number>) => {
+    const hits = new Map<number, number>();
+    let n = 0;
+    for (const g of grams) {
+      const p = postings.get(g);
+      if (p && p.docs > limit) continue;
+      n++;
+      for (const pid of p?.pids ?? []) hits.set(pid, (hits.get(pid) ?? 0) + 1);
+    }
+    const need = Math.max(least, Math.floor(share * n));
+    for (const [pid, h] of hits) if (h >= need) into.set(pid, Math.max(into.get(pid) ?? 0, h / need));
+  };
+  const best = (m: Map<number, number>, max: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, max)
+      .map(([pid]) => pid);
+  const support = new Map<number, number>();
+  for (const u of units) count(u, 1, CANDIDATE_SHARE, support);
+  if (units.length > 1) count(distinctGrams(units), 1, CANDIDATE_SHARE, support);
+  const top = best(support, MAX_CANDIDATES);
+  if (quotes.length === 0) return top;
+  const quoted = new Map<number, number>();
+  for (const q of quotes) count(q, QUOTE_HITS, 0, quoted);
+  for (const pid of top) if (quoted.delete(pid)) quotedOut.add(pid);
+  const extra = best(quoted, QUOTED_CANDIDATES);
+  for (const pid of extra) quotedOut.add(pid);
+  return [...top, ...extra];
+}
+
 describe('candidates', () => {
+  it('are the paragraphs the plain count finds, in its order, with the same quoted ones', () => {
+    const gram = fc.integer({ min: 1, max: 20 });
+    const set = fc.uniqueArray(gram, { maxLength: 15 }).map((xs) => Uint32Array.from(xs).sort());
+    const list = fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 8 }).map((xs) => Uint32Array.from(xs).sort());
+    const postings = fc
+      .array(fc.tuple(gram, fc.integer({ min: 1, max: 400 }), list), { maxLength: 50 })
+      .map((entries) => new Map(entries.map(([g, docs, pids]) => [g, { docs, pids }])));
+    fc.assert(
+      fc.property(
+        fc.array(set, { minLength: 1, maxLength: 4 }),
+        fc.array(set, { maxLength: 5 }),
+        postings,
+        fc.integer({ min: 1, max: 30_000 }),
+        (units, quotes, p, docs) => {
+          const quoted = new Set<number>();
+          const plainQuoted = new Set<number>();
+          expect(candidatesFor(units, p, docs, undefined, quotes, quoted)).toEqual(plainCandidates(units, p, docs, quotes, plainQuoted));
+          expect([...quoted].sort()).toEqual([...plainQuoted].sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('skip grams common in the corpus', () => {
     const unit = sampleGrams(charGrams('the quick brown fox jumps over the lazy dog near the river bank today'));
     const postings = new Map([...unit].map((g) => [g, { docs: 50, pids: Uint32Array.of(7) }]));
