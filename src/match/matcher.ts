@@ -1,5 +1,5 @@
 import { isFurnitureText } from '../corpus/furniture';
-import { charGrams, containment } from '../fingerprint/grams';
+import { charGrams, containment, gramHashes, sortedDistinct } from '../fingerprint/grams';
 import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
 import { siteOf } from '../text/sites';
@@ -8,10 +8,9 @@ import type { DocumentMeta } from '../types';
 import { alignBlock, type DocAlignment, type SourceParagraph } from './align';
 import { candidatesFor, distinctGrams, quoteWindows, sampledUnits } from './candidates';
 import { quotedRuns, tokens, type Tokens } from './runs';
-import { sampledCharGrams } from '../fingerprint/sample';
 import { THRESHOLDS, type MatchKind } from './kinds';
 import { rankVersions, type Provenance } from './provenance';
-import { sentenceGrams, sentenceUnits, windowsOf, type Window } from './windows';
+import { sentenceUnits, windowsOf, type Window } from './windows';
 
 /** Another document's paragraph that is a version of this one, found at index time. */
 export interface VersionLink {
@@ -279,18 +278,12 @@ function guard<T>(f: () => T): T | null {
 
 export function prepare(text: string): Prepared {
   const units = sentenceUnits(text);
-  const unitGrams = sentenceGrams(text, units);
-  return {
-    text,
-    units,
-    unitGrams,
-    sampled: sampledUnits(unitGrams),
-    quotes: quoteWindows(
-      units.map((u) => u.text),
-      (t) => sampledCharGrams(canonical(t)),
-    ),
-    quoted: new Set(),
-  };
+  const canons = units.map((u) => canonical(u.text));
+  // Each unit's gram at each position serves its quote windows, then becomes its sorted gram set.
+  const hashes = canons.map((c) => gramHashes(c));
+  const quotes = canons.flatMap((c, i) => quoteWindows(c, hashes[i]));
+  const unitGrams = hashes.map(sortedDistinct);
+  return { text, units, unitGrams, sampled: sampledUnits(unitGrams), quotes, quoted: new Set() };
 }
 
 function direct({ spans: _spans, parts, ...a }: DocAlignment, paragraphs: Map<number, IndexedParagraph>): VersionMatch {

@@ -46,18 +46,13 @@ function makeWindow(text: string, units: Span[], first: number, last: number, gr
   return { start, end, text: slice, first, last, words: words(slice).length, grams: grams ?? charGrams(canonical(slice)) };
 }
 
-/** Character n-grams of each sentence unit: what fingerprints and filters read. */
-export function sentenceGrams(text: string, units = sentenceUnits(text)): Uint32Array[] {
-  return units.map((u) => charGrams(canonical(u.text)));
-}
-
 /** The one-unit windows of a text's windows, in order: its sentence units. */
 export const unitWindows = (windows: Window[]) => windows.filter((w) => w.first === w.last);
 
 /**
  * Windows of one and two consecutive units, plus the whole text: a copy may
  * split or merge sentences, or restructure a paragraph entirely. `unitGrams`,
- * when the caller has them, are the units' grams (sentenceGrams).
+ * when the caller has them, are the units' grams (charGrams of each one's canonical text).
  */
 export function windowsOf(text: string, units = sentenceUnits(text), unitGrams?: Uint32Array[]): Window[] {
   const out: Window[] = [];

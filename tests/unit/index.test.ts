@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charGrams } from '../../src/fingerprint/grams';
-import { sampleGrams } from '../../src/fingerprint/sample';
+import { charGrams, gramHashes } from '../../src/fingerprint/grams';
+import { sampledCharGrams, sampleGrams } from '../../src/fingerprint/sample';
 import { docOfPid, indexOfPid, pidOf } from '../../src/index/ids';
 import { MemoryIndex } from '../../src/index/memory';
 import { BlockReader, buildBlock, mergeBlocks, partitionOf, PRUNE_DOCS, splitBlock } from '../../src/index/partition';
-import { CANDIDATE_SHARE, candidatesFor, distinctGrams, MAX_CANDIDATES, QUOTE_HITS, QUOTED_CANDIDATES } from '../../src/match/candidates';
+import { CANDIDATE_SHARE, candidatesFor, distinctGrams, MAX_CANDIDATES, QUOTE_HITS, QUOTED_CANDIDATES, quoteWindows } from '../../src/match/candidates';
+import { canonical } from '../../src/text/normalize';
 import { commonThreshold } from '../../src/fingerprint/common';
 import type { CorpusDocument, GramPostings } from '../../src/types';
 import { syntheticCorpus } from '../../scripts/lib/synth';
@@ -117,7 +118,31 @@ function plainCandidates(units: Uint32Array[], postings: Map<number, GramPosting
   return [...top, ...extra];
 }
 
+/** Quote windows as first written: each window's raw words sliced out, canonicalised and sampled afresh. */
+function plainQuoteWindows(unit: string): Uint32Array[] {
+  const words = [...unit.matchAll(/\S+/g)];
+  const out: Uint32Array[] = [];
+  if (words.length <= 14) return out;
+  for (let i = 0; i < words.length - 6; i += 6) {
+    const last = words[Math.min(words.length, i + 14) - 1];
+    out.push(sampledCharGrams(canonical(unit.slice(words[i].index, last.index + last[0].length))));
+  }
+  return out;
+}
+
 describe('candidates', () => {
+  it('take quote windows from the unit grams by position, as sampling each window afresh does', () => {
+    // Text whose raw words are its canonical words: there the two ways must agree to the gram.
+    const word = fc.stringMatching(/^[a-z0-9]{1,9}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 10, maxLength: 60, size: 'max' }), (words) => {
+        const unit = words.join(' ');
+        expect(quoteWindows(unit, gramHashes(unit))).toEqual(plainQuoteWindows(unit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('are the paragraphs the plain count finds, in its order, with the same quoted ones', () => {
     const gram = fc.integer({ min: 1, max: 20 });
     const set = fc.uniqueArray(gram, { maxLength: 15 }).map((xs) => Uint32Array.from(xs).sort());
