@@ -461,7 +461,7 @@ export class LocalIndex implements IndexReader {
         ),
       );
     }
-    const whole = (this.blocks.get(WHOLE) ?? []).map((c) => c.reader);
+    const whole = this.wholeReaders(state);
     const readers = new Map<number, BlockReader[]>();
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
@@ -496,6 +496,29 @@ export class LocalIndex implements IndexReader {
       this.blocks.set(p, kept);
     }
     this.cachedBytes = [...this.blocks.values()].reduce((n, list) => n + cachedBytes(list), 0);
+  }
+
+  /**
+   * The fresh segments' blocks, read by every lookup, combined into one
+   * reader. During an import up to ten are fresh, and a lookup searched each
+   * and joined their lists: lookups were a fifth of the worker's busy time
+   * while a 10,000-article import grouped versions (CPU profile), two thirds
+   * of that with the blocks combined.
+   */
+  private wholeReaders(state: IndexState): BlockReader[] {
+    const list = this.blocks.get(WHOLE) ?? [];
+    if (list.length < 2) return list.map((c) => c.reader);
+    const first = new Map(state.segments.map((s) => [s.id, s.first]));
+    const ordered = [...list].sort((a, b) => first.get(a.segments[0])! - first.get(b.segments[0])!);
+    const reader = new BlockReader(
+      mergeBlocks(
+        ordered.map((c) => c.reader.block),
+        () => true,
+      ),
+    );
+    this.blocks.set(WHOLE, [{ segments: ordered.flatMap((c) => c.segments), reader }]);
+    this.cachedBytes += reader.bytes - cachedBytes(list);
+    return [reader];
   }
 
   private clearCache(): void {
