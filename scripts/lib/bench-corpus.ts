@@ -51,7 +51,15 @@ export interface CorpusResult {
   /** (iii) first answer after a stop, and the same scan warm; medians. */
   coldScan?: { runs: number; ms: number; warmMs: number; found: number; mergingAtStart: boolean };
   /** (iv) a 100-paragraph page: first and warm scans, and the worker's memory after them. */
-  page?: { firstMs: number; warmMs: number; firstFiveMs: number; found: number; foundReal: number; falsePositives: number; memory: { heap: number; buffers: number } };
+  page?: {
+    firstMs: number;
+    warmMs: number;
+    firstFiveMs: number;
+    found: number;
+    foundReal: number;
+    falsePositives: number;
+    memory: { heap: number; buffers: number };
+  };
   /** After the import: the extension origin's storage (navigator.storage.estimate) and the UTF-8 JSON of the articles imported, in bytes. */
   storage?: { usage: number; textBytes: number };
   /** (ii) import of one article whose page was open (scanned before) → a scan finds it; and the scan alone once found. */
