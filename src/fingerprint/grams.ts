@@ -83,3 +83,33 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 export function containment(a: Uint32Array, b: Uint32Array): number {
   return a.length === 0 ? 0 : intersectionSize(a, b) / a.length;
 }
+
+/**
+ * containment(a, b) >= share, with the merge stopped as soon as the answer
+ * is known: when enough grams were found, or too few are left to find. Most
+ * candidates a page text is checked against share a tenth of its grams, and
+ * are known to fall short early; the check was a tenth of a warm page query
+ * in the worker (CPU profile, 10,000 articles).
+ */
+export function containsAtLeast(a: Uint32Array, b: Uint32Array, share: number): boolean {
+  const na = a.length;
+  if (na === 0) return false;
+  // The fewest shared grams whose share reaches `share`, as containment's division decides it.
+  let need = Math.max(0, Math.ceil(share * na) - 1);
+  while (need / na < share) need++;
+  if (need > na) return false;
+  const nb = b.length;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < na && j < nb) {
+    const x = a[i];
+    const y = b[j];
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
+    if (n >= need) return true;
+    if (n + na - i < need) return false;
+  }
+  return n >= need;
+}

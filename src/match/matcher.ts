@@ -1,5 +1,5 @@
 import { isFurnitureText } from '../corpus/furniture';
-import { charGrams, containment, gramHashes, sortedDistinct } from '../fingerprint/grams';
+import { charGrams, containsAtLeast, gramHashes, sortedDistinct } from '../fingerprint/grams';
 import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
 import { siteOf } from '../text/sites';
@@ -164,7 +164,7 @@ export class Matcher {
     // or one the quote windows proposed. Scanning every candidate cost a 100-paragraph page a third more time.
     const viable = candidates.filter((p) => {
       if (p.furniture) return false;
-      const aligns = t.unitGrams.some((u) => u.length > 0 && containment(u, this.grams(p)) >= min);
+      const aligns = t.unitGrams.some((u) => containsAtLeast(u, this.grams(p), min));
       if (aligns || t.quoted.has(p.key)) runs.set(p.key, quotedRuns(t.text, (page ??= tokens(t.text)), this.tokens(p)));
       return aligns || (runs.get(p.key)?.length ?? 0) > 0;
     });

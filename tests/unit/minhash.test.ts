@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The `minhash` package is the oracle: our estimates must agree with its estimates.
 import { Minhash as OracleMinhash } from 'minhash';
-import { charGrams, intersectionSize, jaccard } from '../../src/fingerprint/grams';
+import { charGrams, containment, containsAtLeast, intersectionSize, jaccard } from '../../src/fingerprint/grams';
 import { estimateJaccard, MinHasher } from '../../src/fingerprint/minhash';
 import { hashRange, hashString, seededStream } from '../../src/fingerprint/hash';
 import { canonical } from '../../src/text/normalize';
@@ -82,6 +82,18 @@ describe('gram sets', () => {
         const inB = new Set(b);
         expect(intersectionSize(a, b)).toBe(a.filter((x) => inB.has(x)).length);
       }),
+    );
+  });
+
+  it('containsAtLeast stops early and answers as containment compared with the share does', () => {
+    // Small values, so that the sets share many of them.
+    const sorted = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40, size: 'max' }).map((xs) => Uint32Array.from(xs).sort());
+    const share = fc.oneof(fc.constantFrom(0, 0.4, 0.45, 0.6, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(sorted, sorted, share, (a, b, s) => {
+        expect(containsAtLeast(a, b, s)).toBe(a.length > 0 && containment(a, b) >= s);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
