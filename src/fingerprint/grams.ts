@@ -53,11 +53,14 @@ export function wordShingles(ws: string[], k = WORD_SHINGLE): Uint32Array {
 }
 
 /**
- * |a ∩ b| for two sorted, duplicate-free arrays. Branch-free steps: the
- * merge's compares are unpredictable, and this form ran 1.4× the if/else
- * one on unit-against-paragraph gram sets (the bulk of alignment's work).
+ * |a ∩ b| for two sorted, duplicate-free arrays, or with `need`, counted
+ * only until the count reaches it or can no longer reach it (what then
+ * matters is whether it did). Branch-free steps: the merge's compares are
+ * unpredictable, and this form ran 1.4× the if/else one on
+ * unit-against-paragraph gram sets (the bulk of alignment's work); the two
+ * stopping tests are predictable.
  */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+export function intersectionSize(a: Uint32Array, b: Uint32Array, need?: number): number {
   const na = a.length;
   const nb = b.length;
   let i = 0;
@@ -69,6 +72,7 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
     n += +(x === y);
     i += +(x <= y);
     j += +(y <= x);
+    if (need !== undefined && (n >= need || n + na - i < need)) break;
   }
   return n;
 }
@@ -97,19 +101,5 @@ export function containsAtLeast(a: Uint32Array, b: Uint32Array, share: number): 
   // The fewest shared grams whose share reaches `share`, as containment's division decides it.
   let need = Math.max(0, Math.ceil(share * na) - 1);
   while (need / na < share) need++;
-  if (need > na) return false;
-  const nb = b.length;
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < na && j < nb) {
-    const x = a[i];
-    const y = b[j];
-    n += +(x === y);
-    i += +(x <= y);
-    j += +(y <= x);
-    if (n >= need) return true;
-    if (n + na - i < need) return false;
-  }
-  return n >= need;
+  return need <= na && intersectionSize(a, b, need) >= need;
 }
