@@ -193,6 +193,8 @@ interface Offer {
   quoted: boolean;
 }
 
+const better = (a: Offer, b: Offer) => a.support > b.support || (a.support === b.support && a.pid < b.pid);
+
 /** The `max` best supported paragraphs offered, ties by id, kept without sorting them all (a page offers thousands). */
 class Best {
   readonly entries: Offer[] = [];
@@ -200,7 +202,6 @@ class Best {
 
   offer(pid: number, support: number, quoted = false): void {
     const e = this.entries;
-    const better = (a: Offer, b: Offer) => a.support > b.support || (a.support === b.support && a.pid < b.pid);
     const offered = { pid, support, quoted };
     if (e.length === this.max && !better(offered, e[e.length - 1])) return;
     let i = Math.min(e.length, this.max - 1);

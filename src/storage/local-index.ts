@@ -434,6 +434,7 @@ export class LocalIndex implements IndexReader {
   async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
     const state = await this.currentState();
     const live = new Set(state.segments.map((s) => s.id));
+    const first = new Map(state.segments.map((s) => [s.id, s.first]));
     const keys = [WHOLE, ...new Set(Array.from(grams, partitionOf))];
     const missing = keys.filter((p) => !this.blocks.has(p));
     if (missing.length) {
@@ -449,19 +450,17 @@ export class LocalIndex implements IndexReader {
         ),
       );
       if (generation !== this.generation) return this.postings(grams);
-      const first = new Map(state.segments.map((s) => [s.id, s.first]));
       missing.forEach((p, i) =>
         this.cache(
           p,
           combined(
-            p,
-            read[i].filter((r) => live.has(r.segment)),
+            read[i].filter((r) => live.has(r.segment)).map((r) => ({ segments: [r.segment], reader: new BlockReader(r.block) })),
             first,
           ),
         ),
       );
     }
-    const whole = this.wholeReaders(state);
+    const whole = this.wholeReaders(first);
     const readers = new Map<number, BlockReader[]>();
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
@@ -499,26 +498,21 @@ export class LocalIndex implements IndexReader {
   }
 
   /**
-   * The fresh segments' blocks, read by every lookup, combined into one
-   * reader. During an import up to ten are fresh, and a lookup searched each
+   * The fresh segments' blocks, read by every lookup, as one reader: an
+   * index step adds its block apart, and it is combined with the others
+   * here. During an import up to ten are fresh, and a lookup searched each
    * and joined their lists: lookups were a fifth of the worker's busy time
    * while a 10,000-article import grouped versions (CPU profile), two thirds
    * of that with the blocks combined.
    */
-  private wholeReaders(state: IndexState): BlockReader[] {
+  private wholeReaders(first: Map<number, number>): BlockReader[] {
     const list = this.blocks.get(WHOLE) ?? [];
-    if (list.length < 2) return list.map((c) => c.reader);
-    const first = new Map(state.segments.map((s) => [s.id, s.first]));
-    const ordered = [...list].sort((a, b) => first.get(a.segments[0])! - first.get(b.segments[0])!);
-    const reader = new BlockReader(
-      mergeBlocks(
-        ordered.map((c) => c.reader.block),
-        () => true,
-      ),
-    );
-    this.blocks.set(WHOLE, [{ segments: ordered.flatMap((c) => c.segments), reader }]);
-    this.cachedBytes += reader.bytes - cachedBytes(list);
-    return [reader];
+    const one = combined(list, first);
+    if (one !== list) {
+      this.blocks.set(WHOLE, one);
+      this.cachedBytes += cachedBytes(one) - cachedBytes(list);
+    }
+    return one.map((c) => c.reader);
   }
 
   private clearCache(): void {
@@ -656,22 +650,21 @@ interface CachedBlock {
 }
 
 /**
- * A partition's blocks as the cache keeps them: the blocks of several merged
- * segments combined into one, in document order, so a lookup searches one
- * block instead of one per segment (binary searches per gram per block were
- * a third of a warm 100-paragraph page at 10,000 articles, CPU profile in
- * Chromium). Fresh segments' whole blocks stay apart: each page query reads
- * them all, and new ones arrive one at a time.
+ * Cached blocks as the cache keeps them: the blocks of several segments
+ * combined into one, in document order, so a lookup searches one block
+ * instead of one per segment and joins no lists (binary searches per gram
+ * per block were a third of a warm 100-paragraph page at 10,000 articles,
+ * CPU profile in Chromium). `first` gives each segment's first document.
  */
-function combined(p: number, records: BlockRecord[], first: Map<number, number>): CachedBlock[] {
-  if (p === WHOLE || records.length < 2) return records.map((r) => ({ segments: [r.segment], reader: new BlockReader(r.block) }));
-  const ordered = [...records].sort((a, b) => first.get(a.segment)! - first.get(b.segment)!);
+function combined(list: CachedBlock[], first: Map<number, number>): CachedBlock[] {
+  if (list.length < 2) return list;
+  const ordered = [...list].sort((a, b) => first.get(a.segments[0])! - first.get(b.segments[0])!);
   return [
     {
-      segments: ordered.map((r) => r.segment),
+      segments: ordered.flatMap((c) => c.segments),
       reader: new BlockReader(
         mergeBlocks(
-          ordered.map((r) => r.block),
+          ordered.map((c) => c.reader.block),
           () => true,
         ),
       ),
