@@ -47,11 +47,14 @@ export class LocalIndex implements IndexReader {
   /** Bumped whenever stored blocks change: a read that began before does not fill the cache. */
   private generation = 0;
   private readonly docs = new Map<number, DocRecord>();
-  private readonly paras = new Map<number, IndexedParagraph>();
+  /** Cached paragraphs, without and with their version links. */
+  private readonly plain = new Map<number, IndexedParagraph>();
+  private readonly linked = new Map<number, IndexedParagraph>();
   /** Collections the reader switched off: their documents are left out of matching. */
   private inactive = new Set<string>();
   /** Bumped when cached paragraphs are forgotten: a read that began before does not fill the cache. */
-  private paraGeneration = 0;
+  private plainGeneration = 0;
+  private linkGeneration = 0;
   readonly matcher = new Matcher(this);
   /** How long the last step of each kind took, its commit included: a restarted worker goes on at the stored pace. */
   private readonly took: Partial<Record<keyof Pace, number>> = {};
@@ -242,8 +245,7 @@ export class LocalIndex implements IndexReader {
     void tx.objectStore('state').put(state, STATE_KEY);
     await tx.done;
     this.took.group = since(started);
-    for (const pid of links.keys()) this.docs.delete(docOfPid(pid));
-    this.forgetParagraphs();
+    this.forgetLinks();
     this.committed(state, false);
     return 'group';
   }
@@ -534,40 +536,63 @@ export class LocalIndex implements IndexReader {
   }
 
   /**
-   * Paragraphs with their version links and furniture counts. Kept until
-   * documents, links or counts change: a warm 100-paragraph page read them in
-   * three transactions, for every scan, before this cache.
+   * Paragraphs with their furniture counts, and with their version links
+   * when asked. Kept until documents or counts change; the linked ones only
+   * until links change. A warm 100-paragraph page read them in three
+   * transactions, for every scan, before this cache. Candidates need no
+   * links: a 10,000-article import read a link for each of the two million
+   * candidates its grouping checked, and dropped every cached paragraph
+   * after each grouping step; reading them was a third of grouping's time.
    */
-  async paragraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+  async paragraphs(ids: number[], withVersions = false): Promise<Map<number, IndexedParagraph>> {
+    const plain = await this.plainParagraphs(ids);
+    if (!withVersions) return plain;
     const out = new Map<number, IndexedParagraph>();
-    const missing = ids.filter((pid) => {
-      const cached = this.paras.get(pid);
+    const missing = [...plain.keys()].filter((pid) => {
+      const cached = this.linked.get(pid);
       if (cached) out.set(pid, cached);
       return !cached;
     });
     if (missing.length === 0) return out;
-    const generation = this.paraGeneration;
+    const generation = this.linkGeneration;
+    const tx = (await this.db()).transaction('links');
+    const found = await Promise.all(missing.map((pid) => tx.store.get(pid)));
+    missing.forEach((pid, i) => {
+      const p = { ...plain.get(pid)!, versions: found[i] ?? [] };
+      out.set(pid, p);
+      if (generation === this.linkGeneration) remember(this.linked, pid, p, PARAGRAPH_CACHE);
+    });
+    return out;
+  }
+
+  /** Paragraphs without their links (`versions` empty). */
+  private async plainParagraphs(ids: number[]): Promise<Map<number, IndexedParagraph>> {
+    const out = new Map<number, IndexedParagraph>();
+    const missing = ids.filter((pid) => {
+      const cached = this.plain.get(pid);
+      if (cached) out.set(pid, cached);
+      return !cached;
+    });
+    if (missing.length === 0) return out;
+    const generation = this.plainGeneration;
     const docs = await this.docsOf([...new Set(missing.map(docOfPid))]);
     const wanted = missing.filter((pid) => {
       const doc = docs.get(docOfPid(pid));
       return doc !== undefined && !this.inactive.has(doc.collection) && indexOfPid(pid) < doc.paragraphs.length;
     });
     // Every request is issued before the first await, so the one transaction stays active.
-    const tx = (await this.db()).transaction(['links', 'shortLines']);
-    const found = await Promise.all(
+    const tx = (await this.db()).transaction('shortLines');
+    const counts = await Promise.all(
       wanted.map((pid) => {
         const key = docs.get(docOfPid(pid))!.shortKeys[indexOfPid(pid)];
-        return Promise.all([tx.objectStore('links').get(pid), key ? tx.objectStore('shortLines').get(key) : undefined]);
+        return key ? tx.store.get(key) : undefined;
       }),
     );
     wanted.forEach((pid, i) => {
       const doc = docs.get(docOfPid(pid))!;
-      const [versions, count] = found[i];
-      const p = paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => count ?? 0, versions ?? []);
+      const p = paragraphOf({ id: doc.id, meta: doc.meta, paragraphs: doc.paragraphs }, doc, pid, indexOfPid(pid), () => counts[i] ?? 0, []);
       out.set(pid, p);
-      if (generation !== this.paraGeneration) return;
-      if (this.paras.size >= PARAGRAPH_CACHE) this.paras.delete(this.paras.keys().next().value!);
-      this.paras.set(pid, p);
+      if (generation === this.plainGeneration) remember(this.plain, pid, p, PARAGRAPH_CACHE);
     });
     return out;
   }
@@ -599,10 +624,17 @@ export class LocalIndex implements IndexReader {
     return n;
   }
 
-  /** Documents, links or furniture counts changed: cached paragraphs may be stale. */
+  /** Documents or furniture counts changed: cached paragraphs may be stale. */
   private forgetParagraphs(): void {
-    this.paras.clear();
-    this.paraGeneration++;
+    this.plain.clear();
+    this.plainGeneration++;
+    this.forgetLinks();
+  }
+
+  /** Links changed: cached paragraphs' versions may be stale. */
+  private forgetLinks(): void {
+    this.linked.clear();
+    this.linkGeneration++;
   }
 
   /** Document records by number, from the cache or in one transaction. */
@@ -626,8 +658,7 @@ export class LocalIndex implements IndexReader {
   }
 
   private remember(doc: DocRecord): void {
-    if (this.docs.size >= DOC_CACHE) this.docs.delete(this.docs.keys().next().value!);
-    this.docs.set(doc.num, doc);
+    remember(this.docs, doc.num, doc, DOC_CACHE);
   }
 }
 
@@ -638,6 +669,12 @@ export class LocalIndex implements IndexReader {
  */
 function markDead(state: IndexState, segments: number[]): void {
   state.dead = state.dead ? { ...state.dead, queued: [...(state.dead.queued ?? []), ...segments] } : { segments, next: 0 };
+}
+
+/** Caches `value`, forgetting the oldest entry when the cache holds `size`. */
+function remember<T>(cache: Map<number, T>, key: number, value: T, size: number): void {
+  if (cache.size >= size) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
 
 /** A block read by its key that was there. */

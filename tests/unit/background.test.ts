@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalBackend } from '../../src/backend/local';
 import { closeIndexDb, EMPTY_STATE, openIndexDb, STATE_KEY } from '../../src/storage/db';
 import { LocalIndex } from '../../src/storage/local-index';
+import { paragraphIds } from '../../src/index/ids';
 import { DEMO_COLLECTION, type Article } from '../../src/types';
 import { dispatcher, type ContentToBackground } from '../../src/messages';
 import { syntheticCorpus } from '../../scripts/lib/synth';
@@ -211,6 +212,29 @@ describe('the background corpus', { timeout: 60_000 }, () => {
     const restarted = db.backend();
     expect(await restarted.match(probes)).toEqual(warm);
     expect(await restarted.index.postings(grams)).toEqual(warmPostings);
+  });
+
+  it('keeps cached paragraphs right as versions are grouped: a warm worker reads what a restarted one does', async () => {
+    const db = fresh();
+    const index = db.backend().index;
+    const pids = seedDocuments.flatMap((d, num) => paragraphIds(num, d.paragraphs.length));
+    const read = async (from: LocalIndex) => [await from.paragraphs(pids), await from.paragraphs(pids, true)];
+    // One article at a time, read before and after each step: the step's links and counts make the cache stale.
+    for (const doc of seedDocuments) {
+      await index.stage(articles([doc]));
+      for (let step: string | undefined; step !== 'idle';) {
+        await read(index);
+        step = await index.step();
+        expect(await read(index)).toEqual(await read(new LocalIndex(db.open)));
+      }
+    }
+    let warm = await read(index);
+    expect([...warm[1].values()].filter((p) => p.versions.length).length).toBeGreaterThan(10);
+    await index.delete([seedDocuments[1].id]);
+    warm = await read(index);
+    expect(warm[1].size).toBe(pids.length - seedDocuments[1].paragraphs.length);
+    closeIndexDb();
+    expect(await read(db.backend().index)).toEqual(warm);
   });
 
   it('resumes a merge stopped halfway through writing its partitions', async () => {
