@@ -105,10 +105,10 @@ export class MemoryIndex implements IndexReader {
     return this.docs.size;
   }
 
-  async postings(grams: Uint32Array): Promise<Map<number, GramPostings>> {
+  async postings(grams: Uint32Array, maxDocs?: number): Promise<Map<number, GramPostings>> {
     const out = new Map<number, GramPostings>();
     for (const g of grams) {
-      const found = lookup(this.segments, g);
+      const found = lookup(this.segments, g, maxDocs);
       if (found) out.set(g, found);
     }
     return out;

@@ -1,4 +1,5 @@
 import { isFurnitureText } from '../corpus/furniture';
+import { commonThreshold } from '../fingerprint/common';
 import { charGrams, containsAtLeast, gramHashes, sortedDistinct } from '../fingerprint/grams';
 import type { GramPostings } from '../types';
 import { canonical } from '../text/normalize';
@@ -36,8 +37,12 @@ export interface IndexedParagraph extends SourceParagraph {
  */
 export interface IndexReader {
   documentCount(): Promise<number>;
-  /** Posting lists of sorted, distinct grams; grams the index lacks are absent. */
-  postings(grams: Uint32Array): Promise<Map<number, GramPostings>>;
+  /**
+   * Posting lists of sorted, distinct grams; grams the index lacks are
+   * absent. A gram in more than `maxDocs` documents may come back with its
+   * document count and no paragraph ids.
+   */
+  postings(grams: Uint32Array, maxDocs?: number): Promise<Map<number, GramPostings>>;
   /**
    * Paragraphs by id; ids of deleted documents are absent. Their version
    * links are read only when asked for (`versions` is empty otherwise):
@@ -145,10 +150,9 @@ export class Matcher {
    * is left out (grouping versions at index time).
    */
   async candidates(texts: Prepared[], ownDocs?: number[], docOf?: (pid: number) => number): Promise<number[][]> {
-    const [postings, documents] = await Promise.all([
-      this.reader.postings(distinctGrams(texts.flatMap((t) => [...t.sampled, ...t.quotes]))),
-      this.reader.documentCount(),
-    ]);
+    const documents = await this.reader.documentCount();
+    // Grams common in the corpus are skipped (candidatesFor): their lists are not needed.
+    const postings = await this.reader.postings(distinctGrams(texts.flatMap((t) => [...t.sampled, ...t.quotes])), commonThreshold(documents));
     return texts.map((t, i) => candidatesFor(t.sampled, postings, documents, ownDocs && docOf && ((pid) => docOf(pid) !== ownDocs[i]), t.quotes, t.quoted));
   }
 

@@ -4,7 +4,7 @@ import { charGrams, gramHashes } from '../../src/fingerprint/grams';
 import { sampledCharGrams, sampleGrams } from '../../src/fingerprint/sample';
 import { docOfPid, indexOfPid, pidOf } from '../../src/index/ids';
 import { MemoryIndex } from '../../src/index/memory';
-import { BlockReader, buildBlock, mergeBlocks, partitionOf, PRUNE_DOCS, splitBlock } from '../../src/index/partition';
+import { BlockReader, buildBlock, lookup, mergeBlocks, partitionOf, PRUNE_DOCS, splitBlock } from '../../src/index/partition';
 import { CANDIDATE_SHARE, candidatesFor, distinctGrams, MAX_CANDIDATES, QUOTE_HITS, QUOTED_CANDIDATES, quoteWindows } from '../../src/match/candidates';
 import { canonical } from '../../src/text/normalize';
 import { commonThreshold } from '../../src/fingerprint/common';
@@ -51,6 +51,25 @@ describe('partition blocks', () => {
     );
   });
 
+  it('look a gram up through their directory as a map of every gram finds it, present or absent', () => {
+    // Grams near one base share long prefixes (a fine partition's block); spread ones share none.
+    const near = fc.integer({ min: 0, max: 2 ** 32 - 1 }).chain((base) =>
+      fc.array(
+        fc.integer({ min: 0, max: 4096 }).map((d) => Math.min(2 ** 32 - 1, base + d)),
+        { minLength: 1, maxLength: 3000, size: 'max' },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.array(gramArb, { maxLength: 3000, size: 'max' })), fc.array(gramArb, { maxLength: 20 }), (grams, absent) => {
+        const pairs = grams.map((g, i): [number, number] => [g, i]);
+        const reader = new BlockReader(build(pairs));
+        const at = new Map(Array.from(reader.block.grams, (g, i) => [g, i]));
+        const probes = [...grams, ...absent, ...grams.map((g) => g + 1), ...grams.map((g) => g - 1)];
+        expect(probes.map((g) => reader.indexOf(g))).toEqual(probes.map((g) => at.get(g) ?? -1));
+      }),
+    );
+  });
+
   it('merge adjacent segments to the lists of one build, leaving out deleted documents', () => {
     fc.assert(
       fc.property(
@@ -65,6 +84,29 @@ describe('partition blocks', () => {
           const dead = (doc: number) => doc % 3 === 0;
           const merged = new BlockReader(mergeBlocks(segments, (d) => !dead(d)));
           for (const [g] of pairs) expect(Array.from(merged.get(g)?.pids ?? [])).toEqual(listOf(pairs, g).filter((pid) => !dead(docOfPid(pid))));
+        },
+      ),
+    );
+  });
+
+  it('are read across segments as one list, and as a count alone for a gram in more documents than asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 2 ** 16 })), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 10 }),
+        (raw, parts, maxDocs) => {
+          const gram = (g: number) => (g * 0x9e3779b1) >>> 0;
+          const pairs = byPid(raw.map(([g, pid]) => [gram(g), pid] as [number, number]));
+          // Each document in one segment, segments in document order, as imports and merges keep them.
+          const segmentOf = (pid: number) => Math.floor((docOfPid(pid) * parts) / (docOfPid(2 ** 16) + 1));
+          const readers = Array.from({ length: parts }, (_, i) => new BlockReader(build(pairs.filter((p) => segmentOf(p[1]) === i))));
+          for (const [g] of pairs) {
+            const want = listOf(pairs, g);
+            const docs = new Set(want.map(docOfPid)).size;
+            expect(lookup(readers, g)).toEqual({ docs, pids: Uint32Array.from(want) });
+            expect(lookup(readers, g, maxDocs)).toEqual({ docs, pids: Uint32Array.from(docs > maxDocs ? [] : want) });
+          }
         },
       ),
     );
