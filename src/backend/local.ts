@@ -4,7 +4,7 @@ import type { BlockMatch } from '../match/matcher';
 import type { ArticleIdentity, CollectionSummary, CorpusStatus, DocumentSummary, OwnDocument } from '../messages';
 import type { DocRecord } from '../storage/db';
 import { urlKey, urlVariants } from '../text/urls';
-import { LocalIndex } from '../storage/local-index';
+import { FEW_STAGED, LocalIndex } from '../storage/local-index';
 import { DEMO_COLLECTION, type Article } from '../types';
 import type { CorpusBackend } from './backend';
 
@@ -48,8 +48,6 @@ export interface BundledCorpus {
 const KEEP_ALIVE_MS = 20_000;
 /** How long a page query on an empty index waits for the articles being indexed (the seeds, after install). */
 const SETTLE_WAIT_MS = 3_000;
-/** Imports this small wait until they are searchable. */
-const FEW_ARTICLES = 20;
 /**
  * After a small import replies, background work (grouping the new article
  * first of all) waits this long for the page scan that follows. Grouping an
@@ -125,7 +123,8 @@ export class LocalBackend implements CorpusBackend {
       const known = await this.known;
       for (const a of articles) remember(known, { id: a.id, url: a.meta.url, textHash: textHash(a.paragraphs) });
     }
-    if (articles.length <= FEW_ARTICLES) {
+    // Imports this small wait until they are searchable: the index takes them before other work.
+    if (articles.length <= FEW_STAGED) {
       await this.settled(SETTLE_WAIT_MS);
       this.quietUntil = Date.now() + RESCAN_GRACE_MS;
     } else void this.work();

@@ -11,7 +11,7 @@ import { EMPTY_STATE, openIndexDb, STATE_KEY, type BlockRecord, type Db, type Do
 /** Staged articles indexed in one step: one transaction, one segment. */
 const INDEX_BATCH = 200;
 /** Staged articles this few are indexed before other work: a reader is waiting for them. */
-const FEW_STAGED = 20;
+export const FEW_STAGED = 20;
 const fewStaged = (staged: number): boolean => staged > 0 && staged <= FEW_STAGED;
 /** Segments of one level merged together (Lucene's merge factor). */
 const MERGE_FACTOR = 10;
