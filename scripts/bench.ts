@@ -43,7 +43,9 @@ export const USAGE = `Usage: npm run bench -- [--docs N] [--browser-docs N] [--b
 const TARGET = {
   fingerprintRatio: 30,
   addMs: 50,
+  /** For an import of importDocs articles. */
   importMs: 120_000,
+  importDocs: 10_000,
   bytesPerArticle: 2048,
   heapBytes: 300e6,
   pageMs: 50,
@@ -244,7 +246,9 @@ function corpusRows(c: CorpusResult | string | undefined, index: IndexResult | u
           c.importMs === null ? `NOT done: ${n(c.final.documents - c.seeds)} of ${N} at the deadline` : duration(c.importMs / 1000),
           nodeBuild !== undefined ? `same articles in memory (b): ${duration(nodeBuild / 1000)}` : '',
           c.importMs !== null && nodeBuild !== undefined ? x(c.importMs / nodeBuild) : '',
-          verdict(c.importMs !== null && c.importMs <= TARGET.importMs && c.complete && c.stops.length === 3, '≤ 2 min with 3 stops, all indexed'),
+          c.docs === TARGET.importDocs
+            ? verdict(c.importMs !== null && c.importMs <= TARGET.importMs && c.complete && c.stops.length === 3, '≤ 2 min with 3 stops, all indexed')
+            : `no target (≤ 2 min is for ${n(TARGET.importDocs)})`,
           `syntheticCorpus(${N}) in corpus/import batches of ${IMPORT_BATCH} from the popup page (staged in ${duration(c.stagingMs / 1000)}), until corpus/status shows staged 0, grouping 0; ` +
             `status.documents ${c.complete ? `reached ${N} (+${c.seeds} seeds)` : `${n(c.final.documents)}: INCOMPLETE`}, ${c.final.segments} segments; ServiceWorker.stopAllWorkers at ${stops}` +
             (c.failedPolls.length ? `; ${c.failedPolls.length} status messages failed and were retried (${[...new Set(c.failedPolls)].join('; ')})` : '') +
